@@ -1,0 +1,23 @@
+namespace ScheduleExplorer.Workloads.Misbehaving;
+
+/// <summary>
+/// An async workload. The controlled runtime does not support async/await (Task.Run, continuations, the
+/// thread pool) yet: the harness must REPORT it as unsupported, and must not hang waiting for it.
+/// </summary>
+public static class AsyncCounter
+{
+    /// <summary>Increments a counter in two <c>Task.Run</c> work items with a <c>Task.Yield</c> in between.</summary>
+    /// <exception cref="InvalidOperationException">The counter is not 2 (cannot happen: the awaits serialize it).</exception>
+    public static async Task Run()
+    {
+        var tally = new Tally();
+        await Task.Run(tally.Increment);
+        await Task.Yield();
+        await Task.Run(tally.Increment);
+
+        if (tally.Count != 2)
+        {
+            throw new InvalidOperationException($"Async counter: expected 2 increments, counted {tally.Count}");
+        }
+    }
+}

@@ -1,0 +1,199 @@
+using ScheduleExplorer.Runtime;
+
+namespace ScheduleExplorer.Controlled;
+
+/// <summary>
+/// Controlled <see cref="Monitor"/> (and so the <c>lock</c> statement). Under a controlled run the
+/// monitor is modelled per iteration (owner, recursion, wait set) and every call is a scheduling
+/// point; outside one, every method is exactly the BCL's.
+/// </summary>
+public static class ControlledMonitor
+{
+    /// <inheritdoc cref="Monitor.Enter(object)"/>
+    public static void Enter(object obj)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } op)
+        {
+            Monitor.Enter(obj);
+            return;
+        }
+
+        TryEnterCore(op, obj, -1);
+    }
+
+    /// <inheritdoc cref="Monitor.Enter(object, ref bool)"/>
+    public static void Enter(object obj, ref bool lockTaken)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } op)
+        {
+            Monitor.Enter(obj, ref lockTaken);
+            return;
+        }
+
+        ThrowIfTaken(lockTaken);
+        TryEnterCore(op, obj, -1);
+        lockTaken = true;
+    }
+
+    /// <inheritdoc cref="Monitor.TryEnter(object)"/>
+    public static bool TryEnter(object obj) => TryEnter(obj, 0);
+
+    /// <inheritdoc cref="Monitor.TryEnter(object, ref bool)"/>
+    public static void TryEnter(object obj, ref bool lockTaken) => TryEnter(obj, 0, ref lockTaken);
+
+    /// <inheritdoc cref="Monitor.TryEnter(object, int)"/>
+    public static bool TryEnter(object obj, int millisecondsTimeout) =>
+        ControlledScheduler.CurrentOperation is { } op
+            ? TryEnterCore(op, obj, millisecondsTimeout)
+            : Monitor.TryEnter(obj, millisecondsTimeout);
+
+    /// <inheritdoc cref="Monitor.TryEnter(object, TimeSpan)"/>
+    public static bool TryEnter(object obj, TimeSpan timeout) => TryEnter(obj, Timeouts.ToMilliseconds(timeout));
+
+    /// <inheritdoc cref="Monitor.TryEnter(object, int, ref bool)"/>
+    public static void TryEnter(object obj, int millisecondsTimeout, ref bool lockTaken)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } op)
+        {
+            Monitor.TryEnter(obj, millisecondsTimeout, ref lockTaken);
+            return;
+        }
+
+        ThrowIfTaken(lockTaken);
+        lockTaken = TryEnterCore(op, obj, millisecondsTimeout);
+    }
+
+    /// <inheritdoc cref="Monitor.TryEnter(object, TimeSpan, ref bool)"/>
+    public static void TryEnter(object obj, TimeSpan timeout, ref bool lockTaken) =>
+        TryEnter(obj, Timeouts.ToMilliseconds(timeout), ref lockTaken);
+
+    /// <inheritdoc cref="Monitor.Exit(object)"/>
+    public static void Exit(object obj)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } op)
+        {
+            Monitor.Exit(obj);
+            return;
+        }
+
+        ArgumentNullException.ThrowIfNull(obj);
+        var scheduler = op.Scheduler;
+        scheduler.Resources.Monitor(obj).Exit(op);
+        scheduler.SchedulePoint(op, SchedulingPointKind.Release, ControlledSite.Current);
+    }
+
+    /// <inheritdoc cref="Monitor.IsEntered(object)"/>
+    public static bool IsEntered(object obj) =>
+        ControlledScheduler.CurrentOperation is { } op
+            ? ReferenceEquals(op.Scheduler.Resources.Monitor(obj).Owner, op)
+            : Monitor.IsEntered(obj);
+
+    /// <inheritdoc cref="Monitor.Wait(object)"/>
+    public static bool Wait(object obj) => Wait(obj, Timeout.Infinite);
+
+    /// <inheritdoc cref="Monitor.Wait(object, int)"/>
+    public static bool Wait(object obj, int millisecondsTimeout) =>
+        ControlledScheduler.CurrentOperation is { } op
+            ? WaitCore(op, obj, millisecondsTimeout)
+            : Monitor.Wait(obj, millisecondsTimeout);
+
+    /// <inheritdoc cref="Monitor.Wait(object, TimeSpan)"/>
+    public static bool Wait(object obj, TimeSpan timeout) => Wait(obj, Timeouts.ToMilliseconds(timeout));
+
+    /// <inheritdoc cref="Monitor.Wait(object, int, bool)"/>
+    public static bool Wait(object obj, int millisecondsTimeout, bool exitContext) => Wait(obj, millisecondsTimeout);
+
+    /// <inheritdoc cref="Monitor.Wait(object, TimeSpan, bool)"/>
+    public static bool Wait(object obj, TimeSpan timeout, bool exitContext) => Wait(obj, timeout);
+
+    /// <inheritdoc cref="Monitor.Pulse(object)"/>
+    public static void Pulse(object obj) => PulseCore(obj, all: false);
+
+    /// <inheritdoc cref="Monitor.PulseAll(object)"/>
+    public static void PulseAll(object obj) => PulseCore(obj, all: true);
+
+    internal static bool TryEnterCore(ControlledOperation op, object obj, int millisecondsTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var scheduler = op.Scheduler;
+        var monitor = scheduler.Resources.Monitor(obj);
+        if (!scheduler.WaitFor(op, monitor, SchedulingPointKind.Acquire, ControlledSite.Current, millisecondsTimeout))
+        {
+            return false;
+        }
+
+        monitor.Enter(op);
+        return true;
+    }
+
+    private static bool WaitCore(ControlledOperation op, object obj, int millisecondsTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var scheduler = op.Scheduler;
+        var monitor = scheduler.Resources.Monitor(obj);
+        string? site = ControlledSite.Current;
+        int depth = monitor.Exit(op, all: true);
+        monitor.WaitSet.Add(op);
+        op.AwaitingPulse = true;
+        long deadline = millisecondsTimeout < 0 ? long.MaxValue : scheduler.Now + millisecondsTimeout;
+        bool pulsed = true;
+        while (!monitor.CanProceed(op))
+        {
+            if (op.AwaitingPulse && scheduler.Now >= deadline)
+            {
+                // Timed out: leave the wait set, then reacquire like any other waiter.
+                monitor.WaitSet.Remove(op);
+                op.AwaitingPulse = false;
+                pulsed = false;
+                continue;
+            }
+
+            scheduler.Block(op, monitor, SchedulingPointKind.Wait, site, op.AwaitingPulse ? deadline : long.MaxValue);
+        }
+
+        monitor.Enter(op, depth);
+        return pulsed;
+    }
+
+    private static void PulseCore(object obj, bool all)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } op)
+        {
+            if (all)
+            {
+                Monitor.PulseAll(obj);
+            }
+            else
+            {
+                Monitor.Pulse(obj);
+            }
+
+            return;
+        }
+
+        ArgumentNullException.ThrowIfNull(obj);
+        var scheduler = op.Scheduler;
+        var monitor = scheduler.Resources.Monitor(obj);
+        if (!ReferenceEquals(monitor.Owner, op))
+        {
+            throw new SynchronizationLockException($"Object synchronization method was called from an unsynchronized block of code ({monitor.Name} is not held by '{op.Name}').");
+        }
+
+        int count = all ? monitor.WaitSet.Count : Math.Min(1, monitor.WaitSet.Count);
+        for (int i = 0; i < count; i++)
+        {
+            monitor.WaitSet[0].AwaitingPulse = false;
+            monitor.WaitSet.RemoveAt(0);
+        }
+
+        scheduler.SchedulePoint(op, SchedulingPointKind.Pulse, ControlledSite.Current);
+    }
+
+    private static void ThrowIfTaken(bool lockTaken)
+    {
+        if (lockTaken)
+        {
+            throw new ArgumentException("The lockTaken argument must be set to false before calling this method.", nameof(lockTaken));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+using System.Runtime.CompilerServices;
+using ScheduleExplorer.Runtime;
+
+namespace ScheduleExplorer.Controlled;
+
+/// <summary>
+/// Controlled <see cref="Volatile"/>: every access is a scheduling point of kind
+/// <see cref="SchedulingPointKind.Interlocked"/>, then the real volatile access.
+/// </summary>
+public static class ControlledVolatile
+{
+    /// <inheritdoc cref="Volatile.Read(ref readonly bool)"/>
+    public static bool Read(ref readonly bool location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref bool, bool)"/>
+    public static void Write(ref bool location, bool value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly byte)"/>
+    public static byte Read(ref readonly byte location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref byte, byte)"/>
+    public static void Write(ref byte location, byte value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly double)"/>
+    public static double Read(ref readonly double location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref double, double)"/>
+    public static void Write(ref double location, double value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly short)"/>
+    public static short Read(ref readonly short location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref short, short)"/>
+    public static void Write(ref short location, short value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly int)"/>
+    public static int Read(ref readonly int location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref int, int)"/>
+    public static void Write(ref int location, int value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly long)"/>
+    public static long Read(ref readonly long location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref long, long)"/>
+    public static void Write(ref long location, long value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly nint)"/>
+    public static nint Read(ref readonly nint location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref nint, nint)"/>
+    public static void Write(ref nint location, nint value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly sbyte)"/>
+    public static sbyte Read(ref readonly sbyte location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref sbyte, sbyte)"/>
+    public static void Write(ref sbyte location, sbyte value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly float)"/>
+    public static float Read(ref readonly float location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref float, float)"/>
+    public static void Write(ref float location, float value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly ushort)"/>
+    public static ushort Read(ref readonly ushort location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref ushort, ushort)"/>
+    public static void Write(ref ushort location, ushort value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly uint)"/>
+    public static uint Read(ref readonly uint location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref uint, uint)"/>
+    public static void Write(ref uint location, uint value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly ulong)"/>
+    public static ulong Read(ref readonly ulong location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref ulong, ulong)"/>
+    public static void Write(ref ulong location, ulong value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read(ref readonly nuint)"/>
+    public static nuint Read(ref readonly nuint location)
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write(ref nuint, nuint)"/>
+    public static void Write(ref nuint location, nuint value)
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.Read{T}(ref readonly T)"/>
+    public static T Read<T>(ref readonly T location)
+        where T : class?
+    {
+        Point();
+        return Volatile.Read(in location);
+    }
+
+    /// <inheritdoc cref="Volatile.Write{T}(ref T, T)"/>
+    public static void Write<T>([System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))] ref T location, T value)
+        where T : class?
+    {
+        Point();
+        Volatile.Write(ref location, value);
+    }
+
+    /// <inheritdoc cref="Volatile.ReadBarrier"/>
+    public static void ReadBarrier()
+    {
+        Point();
+        Volatile.ReadBarrier();
+    }
+
+    /// <inheritdoc cref="Volatile.WriteBarrier"/>
+    public static void WriteBarrier()
+    {
+        Point();
+        Volatile.WriteBarrier();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Point()
+    {
+        if (ControlledScheduler.CurrentOperation is { } op)
+        {
+            op.Scheduler.SchedulePoint(op, SchedulingPointKind.Interlocked, ControlledSite.Current);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using ScheduleExplorer.Runtime;
+
+namespace ScheduleExplorer.Controlled;
+
+/// <summary>The controlled semantics shared by every event shim: set, reset, wait.</summary>
+internal static class EventModel
+{
+    public static void Set(ControlledOperation op, EventResource resource)
+    {
+        resource.IsSet = true;
+        op.Scheduler.SchedulePoint(op, SchedulingPointKind.Release, ControlledSite.Current);
+    }
+
+    public static void Reset(ControlledOperation op, EventResource resource)
+    {
+        resource.IsSet = false;
+        op.Scheduler.SchedulePoint(op, SchedulingPointKind.Release, ControlledSite.Current);
+    }
+
+    public static bool Wait(ControlledOperation op, EventResource resource, int millisecondsTimeout)
+    {
+        if (!op.Scheduler.WaitFor(op, resource, SchedulingPointKind.Acquire, ControlledSite.Current, millisecondsTimeout))
+        {
+            return false;
+        }
+
+        if (resource.AutoReset)
+        {
+            resource.IsSet = false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The real state of an event seen for the first time under control (created outside it).</summary>
+    public static bool ReadRealState(object target) => target switch
+    {
+        ManualResetEventSlim slim => slim.IsSet,
+        AutoResetEvent auto => auto.WaitOne(0) && auto.Set(),
+        WaitHandle handle => handle.WaitOne(0),
+        _ => false,
+    };
+
+    public static EventResource Of(ControlledOperation op, object target) =>
+        op.Scheduler.Resources.Event(target, ReadRealState, autoReset: target is AutoResetEvent);
+}

@@ -1,0 +1,23 @@
+namespace ScheduleExplorer.Detection;
+
+/// <summary>The kinds of bug the engine reports.</summary>
+public enum BugKind
+{
+    /// <summary>An operation threw an exception nobody caught.</summary>
+    UnhandledException,
+
+    /// <summary>An assertion failed: <c>Debug.Assert</c>, <c>Trace.Assert</c> or a test framework assertion.</summary>
+    AssertionFailure,
+
+    /// <summary>Nothing can run and something is blocked.</summary>
+    Deadlock,
+
+    /// <summary>The step bound was reached, and the configuration treats that as a bug.</summary>
+    Livelock,
+
+    /// <summary>An operation stopped reaching scheduling points: an uncontrolled blocking call or a spin.</summary>
+    Hang,
+
+    /// <summary>The workload used concurrency the controlled runtime does not control.</summary>
+    UncontrolledConcurrency,
+}

@@ -1,0 +1,66 @@
+using ScheduleExplorer.Runtime;
+
+namespace ScheduleExplorer.Detection;
+
+/// <summary>Turns an exception that escaped an operation into a bug report.</summary>
+internal static class ExceptionClassifier
+{
+    public static BugReport ToBug(string operation, Exception exception)
+    {
+        var kind = Classify(exception);
+        string what = kind switch
+        {
+            BugKind.AssertionFailure => "assertion failed",
+            BugKind.UncontrolledConcurrency => "uncontrolled concurrency",
+            _ => $"unhandled {exception.GetType().Name}",
+        };
+        string firstLine = FirstLine(exception.Message);
+        string site = UserFrame(exception) is { } frame ? $" ({frame})" : string.Empty;
+        return new BugReport(kind, $"'{operation}': {what}: {firstLine}{site}", exception.ToString(), operation);
+    }
+
+    public static BugKind Classify(Exception exception) => exception switch
+    {
+        AssertionFailureException => BugKind.AssertionFailure,
+        UncontrolledConcurrencyException => BugKind.UncontrolledConcurrency,
+        _ when IsTestFrameworkAssertion(exception.GetType()) => BugKind.AssertionFailure,
+        _ => BugKind.UnhandledException,
+    };
+
+    private static bool IsTestFrameworkAssertion(Type type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.FullName is "NUnit.Framework.AssertionException" or "Xunit.Sdk.XunitException"
+                or "Microsoft.VisualStudio.TestTools.UnitTesting.AssertFailedException")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string FirstLine(string text)
+    {
+        int newline = text.IndexOfAny(['\r', '\n']);
+        return newline < 0 ? text : text[..newline];
+    }
+
+    /// <summary>The first stack frame with a source line outside the harness and the BCL.</summary>
+    private static string? UserFrame(Exception exception)
+    {
+        var trace = new System.Diagnostics.StackTrace(exception, fNeedFileInfo: true);
+        foreach (var frame in trace.GetFrames())
+        {
+            var method = frame.GetMethod();
+            var assembly = method?.DeclaringType?.Assembly;
+            if (frame.GetFileName() is { } file && assembly != typeof(ControlledScheduler).Assembly)
+            {
+                return $"{Path.GetFileName(file)}:{frame.GetFileLineNumber()}";
+            }
+        }
+
+        return null;
+    }
+}

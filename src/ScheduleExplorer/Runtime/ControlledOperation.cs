@@ -1,0 +1,82 @@
+using System.Diagnostics;
+
+namespace ScheduleExplorer.Runtime;
+
+/// <summary>
+/// One logical flow of control: the test's main flow or a started thread. Exactly one operation runs
+/// at a time, each on an engine-owned worker thread that is reused across operations and iterations.
+/// </summary>
+[DebuggerDisplay("{Id}: {Name} ({Status})")]
+internal sealed class ControlledOperation
+{
+    private readonly Action<object?> _body;
+    private readonly object? _state;
+    private Stack<Lock>? _lockScopes;
+
+    internal ControlledOperation(ControlledScheduler scheduler, int id, string name, Action<object?> body, object? state, Thread? thread)
+    {
+        Scheduler = scheduler;
+        Id = id;
+        Name = name;
+        _body = body;
+        _state = state;
+        ThreadObject = thread;
+    }
+
+    /// <summary>The scheduler this operation belongs to.</summary>
+    public ControlledScheduler Scheduler { get; }
+
+    /// <summary>Sequential per iteration; 0 is the test's main flow.</summary>
+    public int Id { get; }
+
+    /// <summary>The thread name, or a generated one.</summary>
+    public string Name { get; set; }
+
+    public OperationStatus Status { get; set; } = OperationStatus.NotStarted;
+
+    /// <summary>The user-visible <see cref="Thread"/> object for a started thread, if any.</summary>
+    public Thread? ThreadObject { get; }
+
+    /// <summary>The worker running this operation, assigned the first time it is scheduled.</summary>
+    public Worker? Worker { get; set; }
+
+    /// <summary>What the operation is paused on, or null when it only waits for the clock.</summary>
+    public IBlockingResource? BlockedOn { get; set; }
+
+    /// <summary>Virtual time at which a timed wait expires; <see cref="long.MaxValue"/> for none.</summary>
+    public long Deadline { get; set; } = long.MaxValue;
+
+    /// <summary>True while the operation sits in a monitor's wait set and has not been pulsed.</summary>
+    public bool AwaitingPulse { get; set; }
+
+    /// <summary>The point kind and source site where the operation last blocked (for reports).</summary>
+    public SchedulingPointKind BlockKind { get; set; }
+
+    public string? BlockSite { get; set; }
+
+    /// <summary>Monitors, locks and semaphore permits held, in acquisition order (for deadlock reports).</summary>
+    public List<IBlockingResource> Held { get; } = [];
+
+    /// <summary>Locks entered through <c>Lock.EnterScope</c>, innermost last (scopes are disposed in LIFO order).</summary>
+    public Stack<Lock> LockScopes => _lockScopes ??= new Stack<Lock>();
+
+    /// <summary>The exception that ended this operation, if any.</summary>
+    public Exception? Failure { get; set; }
+
+    /// <summary>Number of scheduling points this operation reached.</summary>
+    public int Steps { get; set; }
+
+    /// <summary>Back-edges taken since the last scheduling point (spin detection).</summary>
+    public long BackEdgesSincePoint { get; set; }
+
+    /// <summary>Runs the operation's body on the current (worker) thread.</summary>
+    public void RunBody() => _body(_state);
+
+    /// <summary>Whether the scheduler may choose this operation now.</summary>
+    public bool IsEnabled(long now) => Status switch
+    {
+        OperationStatus.NotStarted or OperationStatus.Enabled => true,
+        OperationStatus.Blocked => Deadline <= now || (BlockedOn is { } r && r.CanProceed(this)),
+        _ => false,
+    };
+}

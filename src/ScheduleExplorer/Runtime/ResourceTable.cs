@@ -1,0 +1,78 @@
+namespace ScheduleExplorer.Runtime;
+
+/// <summary>
+/// Per-iteration controlled state of the synchronization objects the test touched, keyed by object
+/// identity. Cleared at the start of every iteration, so iterations never leak state into each other
+/// and the real objects are never mutated under control.
+/// </summary>
+internal sealed class ResourceTable
+{
+    private readonly Dictionary<object, IBlockingResource> _byTarget = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Thread, ControlledOperation> _threads = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ControlledOperation, CompletionResource> _completions = new(ReferenceEqualityComparer.Instance);
+    private int _sequence;
+
+    public void Clear()
+    {
+        _byTarget.Clear();
+        _threads.Clear();
+        _completions.Clear();
+        _sequence = 0;
+    }
+
+    public MonitorResource Monitor(object target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (_byTarget.TryGetValue(target, out var existing))
+        {
+            return existing as MonitorResource
+                ?? throw new InvalidOperationException($"{target.GetType().Name} is used both as a monitor and as {existing.GetType().Name}.");
+        }
+
+        var created = new MonitorResource(target, ++_sequence);
+        _byTarget.Add(target, created);
+        return created;
+    }
+
+    public SemaphoreResource Semaphore(SemaphoreSlim target, int? initialCount = null, int maximum = int.MaxValue)
+    {
+        if (_byTarget.TryGetValue(target, out var existing) && existing is SemaphoreResource semaphore)
+        {
+            return semaphore;
+        }
+
+        var created = new SemaphoreResource(target, ++_sequence, initialCount ?? target.CurrentCount, maximum);
+        _byTarget[target] = created;
+        return created;
+    }
+
+    public EventResource Event(object target, Func<object, bool> initialState, bool autoReset)
+    {
+        if (_byTarget.TryGetValue(target, out var existing) && existing is EventResource resource)
+        {
+            return resource;
+        }
+
+        var created = new EventResource(target, ++_sequence, initialState(target), autoReset);
+        _byTarget[target] = created;
+        return created;
+    }
+
+    public void RegisterEvent(object target, bool initialState, bool autoReset) =>
+        _byTarget[target] = new EventResource(target, ++_sequence, initialState, autoReset);
+
+    public void RegisterThread(Thread thread, ControlledOperation operation) => _threads[thread] = operation;
+
+    public ControlledOperation? OperationOf(Thread thread) => _threads.GetValueOrDefault(thread);
+
+    public CompletionResource CompletionOf(ControlledOperation operation)
+    {
+        if (!_completions.TryGetValue(operation, out var completion))
+        {
+            completion = new CompletionResource(operation);
+            _completions.Add(operation, completion);
+        }
+
+        return completion;
+    }
+}

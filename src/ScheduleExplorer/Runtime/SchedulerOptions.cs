@@ -1,0 +1,20 @@
+namespace ScheduleExplorer.Runtime;
+
+/// <summary>Knobs of the controlled scheduler, fixed for a whole run.</summary>
+internal sealed record SchedulerOptions
+{
+    /// <summary>Scheduling points per iteration before it is cut off (a livelock bound).</summary>
+    public int MaxSteps { get; init; } = 10_000;
+
+    /// <summary>Whether reaching <see cref="MaxSteps"/> is reported as a bug (livelock).</summary>
+    public bool FailOnMaxSteps { get; init; }
+
+    /// <summary>Back-edges one operation may take without reaching a scheduling point before it is reported as spinning.</summary>
+    public long MaxBackEdgesWithoutPoint { get; init; } = 50_000_000;
+
+    /// <summary>Real time without any scheduling progress after which the watchdog reports a hang.</summary>
+    public TimeSpan HangTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The CPU every worker is pinned to, or -1 to leave workers unpinned.</summary>
+    public int PinCpu { get; init; } = -1;
+}

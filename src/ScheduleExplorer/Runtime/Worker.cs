@@ -1,0 +1,90 @@
+using System.Diagnostics;
+
+namespace ScheduleExplorer.Runtime;
+
+/// <summary>
+/// An engine-owned OS thread that runs controlled operations one after another. The baton is a
+/// per-worker <see cref="ManualResetEventSlim"/>: a short spin, then a futex wait, which is the
+/// cheapest measured handoff between two parked threads.
+/// </summary>
+[DebuggerDisplay("Worker {_thread.ManagedThreadId}")]
+internal sealed class Worker
+{
+    private readonly ManualResetEventSlim _baton = new(initialState: false);
+    private readonly Thread _thread;
+    private readonly int _pinCpu;
+    private ControlledOperation? _operation;
+    private volatile bool _stopping;
+
+    internal Worker(int index, int pinCpu)
+    {
+        _pinCpu = pinCpu;
+        _thread = new Thread(Loop, maxStackSize: 16 * 1024 * 1024)
+        {
+            IsBackground = true,
+            Name = $"schedex-worker-{index}",
+        };
+        _thread.Start();
+    }
+
+    /// <summary>True once a hang left this worker stuck in user code; it is never reused.</summary>
+    public bool IsPoisoned { get; set; }
+
+    /// <summary>The OS thread behind this worker.</summary>
+    public Thread Thread => _thread;
+
+    /// <summary>Gives this worker an operation to run the next time it is resumed.</summary>
+    public void Assign(ControlledOperation operation) => _operation = operation;
+
+    /// <summary>Hands the baton to this worker.</summary>
+    public void Resume() => _baton.Set();
+
+    /// <summary>Parks the calling thread (which must be this worker) until it gets the baton back.</summary>
+    public void Park()
+    {
+        Debug.Assert(Thread.CurrentThread == _thread, "only the worker parks itself");
+        while (true)
+        {
+            try
+            {
+                _baton.Wait();
+                break;
+            }
+            catch (ThreadInterruptedException)
+            {
+                // The watchdog interrupts a worker stuck in an uncontrolled wait; a pending
+                // interrupt that arrives after it unwound must not break the baton protocol.
+            }
+        }
+
+        _baton.Reset();
+    }
+
+    /// <summary>Ends the worker's loop once it is idle.</summary>
+    public void Stop()
+    {
+        _stopping = true;
+        _baton.Set();
+    }
+
+    private void Loop()
+    {
+        if (_pinCpu >= 0)
+        {
+            CpuAffinity.TryPinCurrentThread(_pinCpu);
+        }
+
+        while (true)
+        {
+            Park();
+            if (_stopping)
+            {
+                return;
+            }
+
+            var operation = _operation!;
+            _operation = null;
+            operation.Scheduler.RunOperation(operation);
+        }
+    }
+}
