@@ -73,8 +73,8 @@ public static class ControlledLock
 
     internal static void ExitCore(ControlledOperation op, Lock target)
     {
-        var scheduler = op.Scheduler;
-        scheduler.Resources.Monitor(target).Exit(op);
-        scheduler.SchedulePoint(op, SchedulingPointKind.Release, ControlledSite.Current);
+        // A release is a left mover: the releaser's next visible operation takes the point.
+        op.Scheduler.ThrowIfCanceled();
+        op.Scheduler.Resources.Monitor(target).Exit(op);
     }
 }

@@ -77,9 +77,10 @@ public static class ControlledMonitor
         }
 
         ArgumentNullException.ThrowIfNull(obj);
-        var scheduler = op.Scheduler;
-        scheduler.Resources.Monitor(obj).Exit(op);
-        scheduler.SchedulePoint(op, SchedulingPointKind.Release, ControlledSite.Current);
+        // A release only enables others (a left mover): no scheduling point is needed before or
+        // after it, because the releaser's next visible operation takes one.
+        op.Scheduler.ThrowIfCanceled();
+        op.Scheduler.Resources.Monitor(obj).Exit(op);
     }
 
     /// <inheritdoc cref="Monitor.IsEntered(object)"/>
@@ -186,7 +187,7 @@ public static class ControlledMonitor
             monitor.WaitSet.RemoveAt(0);
         }
 
-        scheduler.SchedulePoint(op, SchedulingPointKind.Pulse, ControlledSite.Current);
+        // Like a release, a pulse only enables others: the next visible operation takes the point.
     }
 
     private static void ThrowIfTaken(bool lockTaken)

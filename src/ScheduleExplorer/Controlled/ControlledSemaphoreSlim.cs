@@ -82,8 +82,8 @@ public static class ControlledSemaphoreSlim
 
         ArgumentNullException.ThrowIfNull(semaphore);
         ArgumentOutOfRangeException.ThrowIfLessThan(releaseCount, 1);
-        var scheduler = op.Scheduler;
-        var resource = scheduler.Resources.Semaphore(semaphore);
+        op.Scheduler.ThrowIfCanceled();
+        var resource = op.Scheduler.Resources.Semaphore(semaphore);
         if (resource.Maximum - resource.Count < releaseCount)
         {
             throw new SemaphoreFullException();
@@ -91,7 +91,8 @@ public static class ControlledSemaphoreSlim
 
         int previous = resource.Count;
         resource.Count += releaseCount;
-        scheduler.SchedulePoint(op, SchedulingPointKind.Release, ControlledSite.Current);
+
+        // A release only enables others (a left mover): the next visible operation takes the point.
         return previous;
     }
 

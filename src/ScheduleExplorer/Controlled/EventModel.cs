@@ -7,14 +7,16 @@ internal static class EventModel
 {
     public static void Set(ControlledOperation op, EventResource resource)
     {
+        // Setting only enables waiters (a left mover): the next visible operation takes the point.
+        op.Scheduler.ThrowIfCanceled();
         resource.IsSet = true;
-        op.Scheduler.SchedulePoint(op, SchedulingPointKind.Release, ControlledSite.Current);
     }
 
     public static void Reset(ControlledOperation op, EventResource resource)
     {
-        resource.IsSet = false;
+        // A reset can disable a waiter, so it does not commute: the point comes before it.
         op.Scheduler.SchedulePoint(op, SchedulingPointKind.Release, ControlledSite.Current);
+        resource.IsSet = false;
     }
 
     public static bool Wait(ControlledOperation op, EventResource resource, int millisecondsTimeout)

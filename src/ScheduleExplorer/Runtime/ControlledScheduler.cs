@@ -27,6 +27,7 @@ internal sealed class ControlledScheduler : IDisposable
     private volatile bool _canceled;
     private volatile bool _dead;
     private bool _stepBoundReached;
+    private string? _divergence;
     private int _steps;
     private long _now;
 
@@ -77,7 +78,7 @@ internal sealed class ControlledScheduler : IDisposable
             UnwindRemaining();
         }
 
-        return new IterationOutcome(_bug, _steps, _operations.Count, _stepBoundReached, _now, [.. _schedule]);
+        return new IterationOutcome(_bug, _divergence, _steps, [.. _operations.Select(o => o.Name)], _stepBoundReached, _now, [.. _schedule]);
     }
 
     /// <summary>A scheduling point reached by <paramref name="operation"/>, the running operation.</summary>
@@ -92,9 +93,17 @@ internal sealed class ControlledScheduler : IDisposable
             ReachStepBound(operation);
         }
 
+        if (_steps == _options.BreakAtStep && Debugger.IsAttached)
+        {
+            // Replaying a failing trace: this is the last recorded step. Look at the call stack:
+            // the workload frame below is where the failing schedule's final step happens.
+            Debugger.Break();
+        }
+
         var next = PickNext(operation, kind, site, target);
         if (next is null)
         {
+            ThrowIfCanceled();
             FailWithDeadlock();
         }
 
@@ -107,12 +116,18 @@ internal sealed class ControlledScheduler : IDisposable
     /// <summary>
     /// Pauses <paramref name="operation"/> until <paramref name="resource"/> lets it proceed, or until
     /// <paramref name="timeoutMilliseconds"/> of virtual time pass (-1 for no timeout). Returns false
-    /// on timeout. A scheduling point is taken first in every case.
+    /// on timeout. A scheduling point is taken first in every case (a blocking one if unavailable).
     /// </summary>
     public bool WaitFor(ControlledOperation operation, IBlockingResource resource, SchedulingPointKind kind, string? site, long timeoutMilliseconds = -1)
     {
         long deadline = timeoutMilliseconds < 0 ? long.MaxValue : _now + timeoutMilliseconds;
-        SchedulePoint(operation, kind, site);
+        if (resource.CanProceed(operation))
+        {
+            // Others may get there first. When the resource is unavailable this point is skipped:
+            // blocking below yields anyway, and a second choice here would only repeat it.
+            SchedulePoint(operation, kind, site);
+        }
+
         while (!resource.CanProceed(operation))
         {
             if (_now >= deadline)
@@ -159,6 +174,8 @@ internal sealed class ControlledScheduler : IDisposable
     /// <summary>Creates a new operation for a started thread and takes a scheduling point.</summary>
     public ControlledOperation StartOperation(ControlledOperation parent, Thread? thread, Action<object?> body, object? state, string? site)
     {
+        // Starting a thread only enables it (a left mover): the parent's next visible operation
+        // takes the scheduling point where the new operation may run first.
         ThrowIfCanceled();
         var operation = AddOperation(thread?.Name ?? $"thread {_operations.Count}", body, state, thread);
         if (thread is not null)
@@ -166,7 +183,6 @@ internal sealed class ControlledScheduler : IDisposable
             Resources.RegisterThread(thread, operation);
         }
 
-        SchedulePoint(parent, SchedulingPointKind.Create, site, operation.Name);
         return operation;
     }
 
@@ -174,7 +190,7 @@ internal sealed class ControlledScheduler : IDisposable
     public int NextInteger(ControlledOperation operation, int maxValue, string? site)
     {
         ThrowIfCanceled();
-        int value = maxValue <= 1 ? 0 : _strategy.NextInteger(operation.Id, maxValue);
+        int value = Ask(() => _strategy.NextInteger(operation.Id, maxValue));
         _schedule.Add(new ScheduleStep(SchedulingPointKind.RandomInteger, operation.Id, operation.Id, value, site, null));
         return value;
     }
@@ -183,7 +199,7 @@ internal sealed class ControlledScheduler : IDisposable
     public bool NextBoolean(ControlledOperation operation, string? site)
     {
         ThrowIfCanceled();
-        bool value = _strategy.NextBoolean(operation.Id);
+        bool value = Ask(() => _strategy.NextBoolean(operation.Id));
         _schedule.Add(new ScheduleStep(SchedulingPointKind.RandomBoolean, operation.Id, operation.Id, value ? 1 : 0, site, null));
         return value;
     }
@@ -288,7 +304,7 @@ internal sealed class ControlledScheduler : IDisposable
         var next = PickNext(operation, SchedulingPointKind.Complete, site: null, target: null);
         if (next is null)
         {
-            if (_operations.Any(o => o.Status == OperationStatus.Blocked))
+            if (!_canceled && _operations.Any(o => o.Status == OperationStatus.Blocked))
             {
                 _bug ??= Explain(() => DeadlockAnalyzer.Analyze(_operations));
                 _canceled = true;
@@ -316,11 +332,41 @@ internal sealed class ControlledScheduler : IDisposable
             return null;
         }
 
-        int chosen = _strategy.NextOperation(_enabled.AsSpan(0, count), current.Id, kind, site);
+        int chosen;
+        try
+        {
+            chosen = _strategy.NextOperation(_enabled.AsSpan(0, count), current.Id, kind, site);
+        }
+        catch (ScheduleDivergenceException e)
+        {
+            Diverge(e);
+            return null;
+        }
+
         _schedule.Add(new ScheduleStep(kind, current.Id, chosen, 0, site, target));
         var next = _operations[chosen];
         Debug.Assert(next.IsEnabled(_now), "the strategy must choose an enabled operation");
         return next;
+    }
+
+    private T Ask<T>(Func<T> choice)
+    {
+        try
+        {
+            return choice();
+        }
+        catch (ScheduleDivergenceException e)
+        {
+            Diverge(e);
+            throw new ExecutionCanceledException();
+        }
+    }
+
+    /// <summary>Ends the iteration because a recorded schedule no longer matches the run.</summary>
+    private void Diverge(ScheduleDivergenceException divergence)
+    {
+        _divergence ??= divergence.Message;
+        _canceled = true;
     }
 
     private int CollectEnabled()
@@ -390,7 +436,8 @@ internal sealed class ControlledScheduler : IDisposable
         return operation;
     }
 
-    private void ThrowIfCanceled()
+    /// <summary>Unwinds the calling operation when the iteration has ended early.</summary>
+    public void ThrowIfCanceled()
     {
         if (_canceled)
         {
@@ -437,6 +484,7 @@ internal sealed class ControlledScheduler : IDisposable
         _schedule.Clear();
         Resources.Clear();
         _bug = null;
+        _divergence = null;
         _canceled = false;
         _stepBoundReached = false;
         _steps = 0;

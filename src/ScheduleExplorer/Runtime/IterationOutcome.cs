@@ -5,8 +5,9 @@ namespace ScheduleExplorer.Runtime;
 /// <summary>What one controlled iteration did.</summary>
 internal sealed record IterationOutcome(
     BugReport? Bug,
+    string? Divergence,
     int Steps,
-    int Operations,
+    IReadOnlyList<string> Operations,
     bool StepBoundReached,
     long VirtualTimeMilliseconds,
     IReadOnlyList<ScheduleStep> Schedule);

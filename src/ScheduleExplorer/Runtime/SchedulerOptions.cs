@@ -15,6 +15,9 @@ internal sealed record SchedulerOptions
     /// <summary>Real time without any scheduling progress after which the watchdog reports a hang.</summary>
     public TimeSpan HangTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The 1-based step at which to break into an attached debugger (in the workload's thread), or -1.</summary>
+    public int BreakAtStep { get; init; } = -1;
+
     /// <summary>The CPU every worker is pinned to, or -1 to leave workers unpinned.</summary>
     public int PinCpu { get; init; } = -1;
 }

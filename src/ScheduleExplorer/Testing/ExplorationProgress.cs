@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ScheduleExplorer.Detection;
+
+namespace ScheduleExplorer.Testing;
+
+/// <summary>Logs a run's start, its progress (every N iterations or 5 s), bugs and the summary.</summary>
+internal sealed class ExplorationProgress
+{
+    private static readonly TimeSpan s_interval = TimeSpan.FromSeconds(5);
+    private readonly ILogger _logger;
+    private readonly string _method;
+    private readonly string _strategy;
+    private readonly int _iterations;
+    private readonly int _every;
+    private TimeSpan _lastLog;
+
+    public ExplorationProgress(ILogger logger, string method, string strategy, int iterations, int every)
+    {
+        _logger = logger;
+        _method = method;
+        _strategy = strategy;
+        _iterations = iterations;
+        _every = Math.Max(1, every);
+    }
+
+    public void Started(ulong seed) =>
+        _logger.LogInformation("Exploring {Method} with {Strategy} (seed {Seed}), up to {Iterations:N0} iterations", _method, _strategy, seed, _iterations);
+
+    public void Iteration(int done, long steps, TimeSpan elapsed)
+    {
+        if (!_logger.IsEnabled(LogLevel.Information) || (done % _every != 0 && elapsed - _lastLog < s_interval))
+        {
+            return;
+        }
+
+        _lastLog = elapsed;
+        _logger.LogInformation(
+            "{Method}: {Done:N0}/{Iterations:N0} iterations, {Steps:N0} steps, {Rate:N0} iterations/s",
+            _method, done, _iterations, steps, done / Math.Max(elapsed.TotalSeconds, 1e-9));
+    }
+
+    public void BugFound(int iteration, BugReport bug) =>
+        _logger.LogWarning("{Method}: bug found in iteration {Iteration}: {Message}", _method, iteration, bug.Message);
+
+    public void TimedOut(TimeSpan timeout) =>
+        _logger.LogInformation("{Method}: time budget of {Timeout} spent, stopping", _method, timeout);
+
+    public void Finished(TestReport report)
+    {
+        Debug.Assert(report.Method == _method, "progress belongs to one run");
+        _logger.LogInformation(
+            "{Method}: {Result} after {Iterations:N0} iterations ({Steps:N0} steps) in {Elapsed:0.000} s",
+            _method, report.BugFound ? "bug found" : report.Divergence is not null ? "replay diverged" : "no bug", report.Iterations, report.TotalSteps, report.Elapsed.TotalSeconds);
+    }
+}

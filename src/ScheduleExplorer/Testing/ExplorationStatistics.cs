@@ -1,0 +1,48 @@
+using ScheduleExplorer.Detection;
+using ScheduleExplorer.Runtime;
+
+namespace ScheduleExplorer.Testing;
+
+/// <summary>Accumulates what the iterations of one run did.</summary>
+internal sealed class ExplorationStatistics
+{
+    public int Iterations { get; private set; }
+
+    public int BugsFound { get; private set; }
+
+    public int? FirstBugIteration { get; private set; }
+
+    public BugReport? Bug { get; private set; }
+
+    public Traces.ScheduleTrace? FirstBugTrace { get; set; }
+
+    public string? Divergence { get; private set; }
+
+    public long TotalSteps { get; private set; }
+
+    public int MaxSteps { get; private set; }
+
+    public int StepBoundHits { get; private set; }
+
+    public void Add(int iteration, IterationOutcome outcome, string? divergence)
+    {
+        Iterations++;
+        TotalSteps += outcome.Steps;
+        MaxSteps = Math.Max(MaxSteps, outcome.Steps);
+        if (outcome.StepBoundReached)
+        {
+            StepBoundHits++;
+        }
+
+        Divergence ??= divergence;
+        if (outcome.Bug is { } bug)
+        {
+            BugsFound++;
+            if (Bug is null)
+            {
+                Bug = bug;
+                FirstBugIteration = iteration + 1;
+            }
+        }
+    }
+}

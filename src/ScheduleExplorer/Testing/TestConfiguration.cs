@@ -1,0 +1,62 @@
+namespace ScheduleExplorer.Testing;
+
+/// <summary>How a test is explored. Immutable; use <c>with</c> to derive variants.</summary>
+public sealed record TestConfiguration
+{
+    /// <summary>Iterations (schedules) to run at most.</summary>
+    public int Iterations { get; init; } = 100;
+
+    /// <summary>The exploration strategy.</summary>
+    public StrategyKind Strategy { get; init; } = StrategyKind.Random;
+
+    /// <summary>The strategy's bound: the depth for PCT (default 3); unused by random and DFS.</summary>
+    public int StrategyBound { get; init; } = 3;
+
+    /// <summary>The seed: the same seed gives the same schedules and the same traces, byte for byte.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Scheduling points per iteration before it is cut off.</summary>
+    public int MaxSteps { get; init; } = 10_000;
+
+    /// <summary>Whether reaching <see cref="MaxSteps"/> is reported as a livelock bug.</summary>
+    public bool FailOnMaxSteps { get; init; }
+
+    /// <summary>A budget for the whole run; exploration stops when it is spent. Null for none.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Real time without scheduling progress after which the watchdog reports a hang.</summary>
+    public TimeSpan HangTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Whether to pin every worker to one CPU (cheaper handoffs; Linux only).</summary>
+    public bool PinWorkers { get; init; } = true;
+
+    /// <summary>Whether field and array accesses are scheduling points (rewriting option).</summary>
+    public bool MemoryAccessPoints { get; init; } = true;
+
+    /// <summary>Where to write the trace of a bug; null to keep it in memory only.</summary>
+    public string? TracesDirectory { get; init; }
+
+    /// <summary>Whether to stop at the first bug (otherwise bugs are counted and the first is kept).</summary>
+    public bool StopAtFirstBug { get; init; } = true;
+
+    /// <summary>Iterations between progress log lines (progress is also logged every 5 s).</summary>
+    public int ProgressInterval { get; init; } = 1_000;
+
+    /// <summary>Validates the configuration; throws <see cref="ArgumentException"/> naming the bad value.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Iterations, 1, nameof(Iterations));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxSteps, 1, nameof(MaxSteps));
+        ArgumentOutOfRangeException.ThrowIfLessThan(StrategyBound, 1, nameof(StrategyBound));
+        if (HangTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HangTimeout), HangTimeout, "The hang timeout must be positive.");
+        }
+
+        if (Timeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, "The timeout must be positive.");
+        }
+    }
+}

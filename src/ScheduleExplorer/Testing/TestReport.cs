@@ -1,0 +1,59 @@
+using ScheduleExplorer.Detection;
+using ScheduleExplorer.Traces;
+
+namespace ScheduleExplorer.Testing;
+
+/// <summary>What a run did: iterations, the first bug and its trace, and step statistics.</summary>
+public sealed record TestReport
+{
+    /// <summary>The test method's full name.</summary>
+    public required string Method { get; init; }
+
+    /// <summary>The strategy's name, such as "random" or "pct(3)".</summary>
+    public required string Strategy { get; init; }
+
+    /// <summary>The run's seed.</summary>
+    public required ulong Seed { get; init; }
+
+    /// <summary>Iterations run.</summary>
+    public required int Iterations { get; init; }
+
+    /// <summary>True when the strategy ran out of schedules (DFS explored every one).</summary>
+    public bool Exhausted { get; init; }
+
+    /// <summary>The number of iterations that found a bug.</summary>
+    public int BugsFound { get; init; }
+
+    /// <summary>Whether a bug was found.</summary>
+    public bool BugFound => Bug is not null;
+
+    /// <summary>The 1-based iteration of the first bug, if any.</summary>
+    public int? FirstBugIteration { get; init; }
+
+    /// <summary>The first bug.</summary>
+    public BugReport? Bug { get; init; }
+
+    /// <summary>The trace of the first bug.</summary>
+    public ScheduleTrace? Trace { get; init; }
+
+    /// <summary>Where that trace was written, if it was.</summary>
+    public string? TracePath { get; init; }
+
+    /// <summary>For a replay: why the run left the recorded schedule, if it did.</summary>
+    public string? Divergence { get; init; }
+
+    /// <summary>Scheduling steps over all iterations.</summary>
+    public long TotalSteps { get; init; }
+
+    /// <summary>The most steps one iteration took.</summary>
+    public int MaxStepsInIteration { get; init; }
+
+    /// <summary>Iterations cut off by the step bound (not bugs unless configured).</summary>
+    public int StepBoundHits { get; init; }
+
+    /// <summary>Distinct OS threads the engine used (workers are reused).</summary>
+    public int WorkerThreads { get; init; }
+
+    /// <summary>Wall-clock time of the run.</summary>
+    public TimeSpan Elapsed { get; init; }
+}

@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ScheduleExplorer.Runtime;
+using ScheduleExplorer.Strategies;
+using ScheduleExplorer.Traces;
+
+namespace ScheduleExplorer.Testing;
+
+/// <summary>
+/// The entry point for any test framework: explores a test under a strategy, reports what it found
+/// and gives the trace of the first bug; or replays a trace step for step.
+/// </summary>
+/// <example>
+/// <code>
+/// using var engine = TestingEngine.Create(new TestConfiguration { Iterations = 1000 }, "Workloads.dll", "LostUpdate.Unsynchronized");
+/// var report = engine.Run();
+/// </code>
+/// </example>
+public sealed class TestingEngine : IDisposable
+{
+    private static readonly string s_harness = $"ScheduleExplorer {typeof(TestingEngine).Assembly.GetName().Version?.ToString(3)}";
+    private readonly TestConfiguration _configuration;
+    private readonly TestTarget _target;
+    private readonly ILogger _logger;
+
+    private TestingEngine(TestConfiguration configuration, TestTarget target, ILoggerFactory? loggerFactory)
+    {
+        _configuration = configuration;
+        _target = target;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<TestingEngine>();
+    }
+
+    /// <summary>The test method's full name.</summary>
+    public string Method => _target.Method;
+
+    /// <summary>
+    /// Rewrites <paramref name="assemblyPath"/> in memory, loads it and finds <paramref name="method"/>
+    /// (full name or unique suffix of a public static parameterless method returning void or Task).
+    /// </summary>
+    /// <exception cref="WorkloadException">The assembly or the method is missing or unusable.</exception>
+    public static TestingEngine Create(TestConfiguration configuration, string assemblyPath, string method, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.Validate();
+        TestTarget target = null!; // PENDING
+        _ = assemblyPath; _ = method;
+        return new TestingEngine(configuration, target, loggerFactory);
+    }
+
+    /// <summary>
+    /// Explores <paramref name="test"/> as it is: only the controlled API it calls (the
+    /// <c>ScheduleExplorer.Controlled</c> shims, or code rewritten beforehand) is scheduled.
+    /// </summary>
+    public static TestingEngine Create(TestConfiguration configuration, Action test, string name = "test", ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(test);
+        configuration.Validate();
+        var assembly = test.Method.Module.Assembly;
+        var target = new TestTarget(test, name, assembly.GetName().Name ?? "unknown", test.Method.Module.ModuleVersionId, lifetime: null);
+        return new TestingEngine(configuration, target, loggerFactory);
+    }
+
+    /// <summary>Explores the test with the configured strategy.</summary>
+    public TestReport Run() => Explore(CreateStrategy(), replay: null);
+
+    /// <summary>
+    /// Replays <paramref name="trace"/> step for step. With <paramref name="breakAtBug"/> and a
+    /// debugger attached, execution breaks in the workload at the last recorded step.
+    /// </summary>
+    /// <exception cref="WorkloadException">The trace was recorded for another assembly build or method.</exception>
+    public TestReport Replay(ScheduleTrace trace, bool breakAtBug = false)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        CheckTraceMatches(trace);
+        var strategy = new ReplayStrategy([.. trace.Steps.Select(s => s.ToScheduleStep())]);
+        return Explore(strategy, trace, breakAtBug ? trace.Steps.Count : -1);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _target.Dispose();
+
+    private ISchedulingStrategy CreateStrategy() => _configuration.Strategy switch
+    {
+        StrategyKind.Random => new RandomStrategy(_configuration.Seed),
+        StrategyKind.Pct => new PctStrategy(_configuration.Seed, _configuration.StrategyBound),
+        StrategyKind.Dfs => new DfsStrategy(),
+        _ => throw new ArgumentOutOfRangeException(nameof(_configuration.Strategy), _configuration.Strategy, "Unknown strategy."),
+    };
+
+    private TestReport Explore(ISchedulingStrategy strategy, ScheduleTrace? replay, int breakAtStep = -1)
+    {
+        var options = new SchedulerOptions
+        {
+            MaxSteps = replay?.Options.MaxSteps ?? _configuration.MaxSteps,
+            FailOnMaxSteps = replay?.Options.FailOnMaxSteps ?? _configuration.FailOnMaxSteps,
+            HangTimeout = _configuration.HangTimeout,
+            PinCpu = _configuration.PinWorkers ? Math.Max(0, Thread.GetCurrentProcessorId()) % Environment.ProcessorCount : -1,
+            BreakAtStep = breakAtStep,
+        };
+        int iterations = replay is null ? _configuration.Iterations : 1;
+        var progress = new ExplorationProgress(_logger, _target.Method, strategy.Name, iterations, _configuration.ProgressInterval);
+        var stopwatch = Stopwatch.StartNew();
+        using var scheduler = new ControlledScheduler(strategy, options);
+        progress.Started(_configuration.Seed);
+        var statistics = new ExplorationStatistics();
+        bool exhausted = false;
+        for (int iteration = 0; iteration < iterations; iteration++)
+        {
+            if (!strategy.PrepareIteration(iteration))
+            {
+                exhausted = true;
+                break;
+            }
+
+            var outcome = scheduler.RunIteration(_target.Entry);
+            statistics.Add(iteration, outcome, replay is null ? null : CheckReplayEnd(strategy, outcome, replay));
+            if (statistics.Bug is not null && statistics.FirstBugTrace is null)
+            {
+                statistics.FirstBugTrace = ToTrace(strategy.Name, iteration, outcome, options);
+                progress.BugFound(iteration + 1, statistics.Bug);
+            }
+
+            if ((statistics.Bug is not null && _configuration.StopAtFirstBug) || statistics.Divergence is not null || scheduler.IsBroken)
+            {
+                break;
+            }
+
+            if (_configuration.Timeout is { } timeout && stopwatch.Elapsed > timeout)
+            {
+                progress.TimedOut(timeout);
+                break;
+            }
+
+            progress.Iteration(iteration + 1, statistics.TotalSteps, stopwatch.Elapsed);
+        }
+
+        string? tracePath = statistics.FirstBugTrace is { } bugTrace && replay is null && _configuration.TracesDirectory is { } directory
+            ? WriteTrace(bugTrace, directory)
+            : null;
+        var report = new TestReport
+        {
+            Method = _target.Method,
+            Strategy = strategy.Name,
+            Seed = _configuration.Seed,
+            Iterations = statistics.Iterations,
+            Exhausted = exhausted,
+            BugsFound = statistics.BugsFound,
+            FirstBugIteration = statistics.FirstBugIteration,
+            Bug = statistics.Bug,
+            Trace = statistics.FirstBugTrace,
+            TracePath = tracePath,
+            Divergence = statistics.Divergence,
+            TotalSteps = statistics.TotalSteps,
+            MaxStepsInIteration = statistics.MaxSteps,
+            StepBoundHits = statistics.StepBoundHits,
+            WorkerThreads = scheduler.WorkerThreads,
+            Elapsed = stopwatch.Elapsed,
+        };
+        progress.Finished(report);
+        return report;
+    }
+
+    private static string? CheckReplayEnd(ISchedulingStrategy strategy, IterationOutcome outcome, ScheduleTrace trace)
+    {
+        if (outcome.Divergence is not null)
+        {
+            return outcome.Divergence;
+        }
+
+        if (strategy is ReplayStrategy { Remaining: > 0 } replay)
+        {
+            return $"Replay diverged at step {trace.Steps.Count - replay.Remaining + 1}: the run ended, but the trace has {replay.Remaining} more steps.";
+        }
+
+        string? expected = trace.Bug?.Kind;
+        string? actual = outcome.Bug?.Kind.ToString();
+        return expected == actual
+            ? null
+            : $"Replay diverged: the trace ends in {expected ?? "no bug"}, but the replay ended in {actual ?? "no bug"}.";
+    }
+
+    private void CheckTraceMatches(ScheduleTrace trace)
+    {
+        if (!string.Equals(trace.Assembly, _target.AssemblyName, StringComparison.Ordinal))
+        {
+            throw new WorkloadException($"the trace is for assembly '{trace.Assembly}', not '{_target.AssemblyName}'.");
+        }
+
+        if (!string.Equals(trace.Method, _target.Method, StringComparison.Ordinal))
+        {
+            throw new WorkloadException($"the trace is for method '{trace.Method}', not '{_target.Method}'.");
+        }
+
+        if (trace.Mvid != _target.Mvid)
+        {
+            throw new WorkloadException(
+                $"the trace was recorded against another build of '{trace.Assembly}' (MVID {trace.Mvid}, this one is {_target.Mvid}); rebuild the recorded version or record the trace again.");
+        }
+    }
+
+    private ScheduleTrace ToTrace(string strategy, int iteration, IterationOutcome outcome, SchedulerOptions options) => new()
+    {
+        Harness = s_harness,
+        Assembly = _target.AssemblyName,
+        Mvid = _target.Mvid,
+        Method = _target.Method,
+        Strategy = strategy,
+        Seed = _configuration.Seed,
+        Iteration = iteration,
+        Options = new TraceSettings
+        {
+            MaxSteps = options.MaxSteps,
+            FailOnMaxSteps = options.FailOnMaxSteps,
+            MemoryAccessPoints = _configuration.MemoryAccessPoints,
+        },
+        Bug = outcome.Bug is { } bug ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message } : null,
+        Operations = outcome.Operations,
+        Steps = [.. outcome.Schedule.Select(TraceStep.From)],
+    };
+
+    private string WriteTrace(ScheduleTrace trace, string directory)
+    {
+        string strategy = new([.. trace.Strategy.Where(char.IsLetterOrDigit)]);
+        string method = string.Join('.', trace.Method.Split('.').TakeLast(2));
+        var path = Path.Combine(directory, $"{method}.{strategy}.seed{trace.Seed}.json");
+        TraceSerializer.WriteFile(trace, path);
+        _logger.LogInformation("Trace written to {TracePath}", path);
+        return path;
+    }
+}

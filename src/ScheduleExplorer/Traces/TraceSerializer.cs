@@ -1,0 +1,134 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace ScheduleExplorer.Traces;
+
+/// <summary>Reads and writes traces: JSON files written atomically, and short copy-pasteable tokens.</summary>
+public static class TraceSerializer
+{
+    private const string TokenPrefix = "schedex1:";
+
+    /// <summary>The trace as UTF-8 JSON bytes (deterministic for equal traces).</summary>
+    public static byte[] ToUtf8(ScheduleTrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        var json = JsonSerializer.SerializeToUtf8Bytes(trace, TraceJsonContext.Default.ScheduleTrace);
+        return [.. json, (byte)'\n'];
+    }
+
+    /// <summary>Parses a trace; throws <see cref="TraceFormatException"/> with a one-line reason.</summary>
+    /// <exception cref="TraceFormatException">The text is not a valid trace of this format version.</exception>
+    public static ScheduleTrace FromUtf8(ReadOnlySpan<byte> json, string source = "trace")
+    {
+        ScheduleTrace? trace;
+        try
+        {
+            using var document = JsonDocument.Parse(json.ToArray());
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("formatVersion", out var version)
+                || !document.RootElement.TryGetProperty("steps", out _))
+            {
+                throw new TraceFormatException($"{source} is not a ScheduleExplorer trace (no formatVersion or steps).");
+            }
+
+            if (version.ValueKind != JsonValueKind.Number || version.GetInt32() != ScheduleTrace.CurrentFormatVersion)
+            {
+                throw new TraceFormatException($"{source} has trace format version {version}, but this build reads version {ScheduleTrace.CurrentFormatVersion}.");
+            }
+
+            trace = document.RootElement.Deserialize(TraceJsonContext.Default.ScheduleTrace);
+        }
+        catch (JsonException e)
+        {
+            throw new TraceFormatException($"{source} is not a valid trace: {e.Message.Split('\n')[0]}", e);
+        }
+
+        if (trace is null || trace.Steps.Any(s => s is null))
+        {
+            throw new TraceFormatException($"{source} is not a valid trace: empty document or null step.");
+        }
+
+        for (int i = 0; i < trace.Steps.Count; i++)
+        {
+            var step = trace.Steps[i];
+            if (step.By < 0 || step.By >= trace.Operations.Count || step.Next is < 0 || step.Next >= trace.Operations.Count)
+            {
+                throw new TraceFormatException($"{source} is not a valid trace: step {i + 1} names an operation outside 0..{trace.Operations.Count - 1}.");
+            }
+        }
+
+        return trace;
+    }
+
+    /// <summary>Writes <paramref name="trace"/> to <paramref name="path"/> atomically (temp file, then rename).</summary>
+    public static void WriteFile(ScheduleTrace trace, string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllBytes(temp, ToUtf8(trace));
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Reads a trace file; throws <see cref="TraceFormatException"/> for a missing or invalid file.</summary>
+    /// <exception cref="TraceFormatException">The file is missing or not a valid trace.</exception>
+    public static ScheduleTrace ReadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new TraceFormatException($"trace file not found: {path}");
+        }
+
+        return FromUtf8(File.ReadAllBytes(path), Path.GetFileName(path));
+    }
+
+    /// <summary>A short copy-pasteable token holding the whole trace (deflated, base64url).</summary>
+    public static string ToToken(ScheduleTrace trace)
+    {
+        var compact = JsonSerializer.SerializeToUtf8Bytes(trace, new TraceJsonContext(new JsonSerializerOptions(TraceJsonContext.Default.Options) { WriteIndented = false }).ScheduleTrace);
+        using var buffer = new MemoryStream();
+        using (var deflate = new DeflateStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            deflate.Write(compact);
+        }
+
+        return TokenPrefix + Convert.ToBase64String(buffer.ToArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>Parses a token made by <see cref="ToToken"/>.</summary>
+    /// <exception cref="TraceFormatException">The token is not a valid trace token.</exception>
+    public static ScheduleTrace FromToken(string token)
+    {
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
+        {
+            throw new TraceFormatException($"not a ScheduleExplorer trace token (expected the prefix '{TokenPrefix}').");
+        }
+
+        try
+        {
+            var base64 = token[TokenPrefix.Length..].Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+            using var input = new DeflateStream(new MemoryStream(Convert.FromBase64String(base64)), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            input.CopyTo(output);
+            return FromUtf8(output.ToArray(), "token");
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            throw new TraceFormatException($"the trace token is corrupt: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Whether a string looks like a trace token rather than a path.</summary>
+    public static bool IsToken(string text) => text.StartsWith(TokenPrefix, StringComparison.Ordinal);
+}

@@ -1,0 +1,14 @@
+namespace ScheduleExplorer.Traces;
+
+/// <summary>The options a replay must use to see the same scheduling points.</summary>
+public sealed record TraceSettings
+{
+    /// <summary>The step bound of the run.</summary>
+    public required int MaxSteps { get; init; }
+
+    /// <summary>Whether reaching the step bound was a bug.</summary>
+    public bool FailOnMaxSteps { get; init; }
+
+    /// <summary>Whether field and array accesses were scheduling points.</summary>
+    public bool MemoryAccessPoints { get; init; } = true;
+}
