@@ -55,7 +55,10 @@ internal sealed class PctStrategy : ISchedulingStrategy
             }
         }
 
-        if (_changePoints.Contains(_step) && _priorities.Remove(current))
+        // A yielding operation says it cannot progress until others do (a spin or backoff loop):
+        // it drops to the lowest priority, or strict priorities would starve the others forever.
+        bool yielding = kind is SchedulingPointKind.Yield or SchedulingPointKind.Delay;
+        if ((yielding || _changePoints.Contains(_step)) && _priorities.Remove(current))
         {
             _priorities.Add(current);
         }

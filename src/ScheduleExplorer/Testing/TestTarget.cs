@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using ScheduleExplorer.Detection;
 
 namespace ScheduleExplorer.Testing;
@@ -18,32 +20,46 @@ internal sealed class TestTarget : IDisposable
 
     public Action Entry { get; }
 
+    /// <summary>The method's full name, with its arguments when it has any.</summary>
     public string Method { get; }
 
     public string AssemblyName { get; }
 
     public Guid Mvid { get; }
 
-    /// <summary>An entry that runs <paramref name="method"/>, which returns void or Task.</summary>
-    public static Action EntryFor(System.Reflection.MethodInfo method)
+    /// <summary>An entry that runs <paramref name="method"/> (void or Task; static, or on a fresh instance).</summary>
+    public static Action EntryFor(MethodInfo method, object?[] arguments)
     {
-        if (method.ReturnType == typeof(void))
+        if (method.IsStatic && arguments.Length == 0 && method.ReturnType == typeof(void))
         {
             return method.CreateDelegate<Action>();
         }
 
-        var run = method.CreateDelegate<Func<Task>>();
         return () =>
         {
-            var task = run();
-            if (!task.IsCompleted)
+            object? instance = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!);
+            object? result;
+            try
             {
-                throw new UncontrolledConcurrencyException(
-                    $"{method.Name} (async)",
-                    "The test returned a Task that had not completed: Task and async/await workloads are not supported yet.");
+                result = method.Invoke(instance, arguments);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+                throw;
             }
 
-            task.GetAwaiter().GetResult();
+            if (result is Task task)
+            {
+                if (!task.IsCompleted)
+                {
+                    throw new UncontrolledConcurrencyException(
+                        $"{method.Name} (async)",
+                        "The test returned a Task that had not completed: Task and async/await workloads are not supported yet.");
+                }
+
+                task.GetAwaiter().GetResult();
+            }
         };
     }
 

@@ -43,8 +43,7 @@ public sealed class TestingEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         configuration.Validate();
-        TestTarget target = null!; // PENDING
-        _ = assemblyPath; _ = method;
+        var target = WorkloadLoader.Load(assemblyPath, method, configuration, loggerFactory ?? NullLoggerFactory.Instance);
         return new TestingEngine(configuration, target, loggerFactory);
     }
 
@@ -195,8 +194,11 @@ public sealed class TestingEngine : IDisposable
 
         if (trace.Mvid != _target.Mvid)
         {
-            throw new WorkloadException(
-                $"the trace was recorded against another build of '{trace.Assembly}' (MVID {trace.Mvid}, this one is {_target.Mvid}); rebuild the recorded version or record the trace again.");
+            // A rebuild (another path, configuration or compiler) changes the MVID without changing
+            // the schedule; divergence detection catches a real change, so this only warns.
+            _logger.LogWarning(
+                "The trace was recorded against another build of {Assembly} (MVID {TraceMvid}, this one is {Mvid}); replaying anyway, divergence is checked at every step",
+                trace.Assembly, trace.Mvid, _target.Mvid);
         }
     }
 
@@ -223,7 +225,8 @@ public sealed class TestingEngine : IDisposable
     private string WriteTrace(ScheduleTrace trace, string directory)
     {
         string strategy = new([.. trace.Strategy.Where(char.IsLetterOrDigit)]);
-        string method = string.Join('.', trace.Method.Split('.').TakeLast(2));
+        string method = string.Join('.', trace.Method.Split('(')[0].Split('.').TakeLast(2))
+            + new string([.. trace.Method.SkipWhile(c => c != '(').Where(char.IsLetterOrDigit).Select(c => c)]);
         var path = Path.Combine(directory, $"{method}.{strategy}.seed{trace.Seed}.json");
         TraceSerializer.WriteFile(trace, path);
         _logger.LogInformation("Trace written to {TracePath}", path);

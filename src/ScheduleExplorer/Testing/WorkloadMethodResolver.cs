@@ -1,28 +1,37 @@
+using System.Globalization;
 using System.Reflection;
 
 namespace ScheduleExplorer.Testing;
 
 /// <summary>
-/// Finds a test entry in an assembly: any public static method with no parameters returning
-/// <c>void</c> or <c>Task</c>, named by its full name ("Namespace.Type.Method") or by a unique
-/// suffix ("Type.Method", "Method"). No attribute is required.
+/// Finds a test entry in an assembly: a public method with no parameters returning <c>void</c> or
+/// <c>Task</c> — static, or on a type with a public parameterless constructor (an instance is made
+/// per iteration) — named by its full name ("Namespace.Type.Method") or by a unique suffix
+/// ("Type.Method", "Method"). Integer arguments may follow in parentheses to call a sized overload:
+/// "DiningPhilosophers.OrderedForks(3, 1)". No attribute is required.
 /// </summary>
 internal static class WorkloadMethodResolver
 {
-    public static MethodInfo Resolve(Assembly assembly, string name)
+    public static (MethodInfo Method, object?[] Arguments) Resolve(Assembly assembly, string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        string wanted = name.Replace('+', '.');
-        var candidates = Candidates(assembly).ToList();
+        var (wanted, arguments) = Parse(name);
+        var candidates = Candidates(assembly, arguments.Length).ToList();
         var matches = candidates.Where(m => FullName(m) == wanted).ToList();
         if (matches.Count == 0)
         {
             matches = [.. candidates.Where(m => FullName(m).EndsWith("." + wanted, StringComparison.Ordinal))];
         }
 
+        var staticMatches = matches.Where(m => m.IsStatic).ToList();
+        if (matches.Count > 1 && staticMatches.Count == 1)
+        {
+            matches = staticMatches;
+        }
+
         return matches.Count switch
         {
-            1 => matches[0],
+            1 => (matches[0], [.. arguments.Cast<object?>()]),
             0 => throw new WorkloadException(NotFound(assembly, name, wanted)),
             _ => throw new WorkloadException(
                 $"method '{name}' is ambiguous in {assembly.GetName().Name}: {string.Join(", ", matches.Select(FullName).Order(StringComparer.Ordinal))}; give the full name."),
@@ -32,32 +41,66 @@ internal static class WorkloadMethodResolver
     /// <summary>"Namespace.Type.Method", with nested types joined by dots.</summary>
     public static string FullName(MethodInfo method) => $"{method.DeclaringType!.FullName!.Replace('+', '.')}.{method.Name}";
 
-    private static IEnumerable<MethodInfo> Candidates(Assembly assembly)
+    /// <summary>The full name with its arguments, as a trace records it: "Namespace.Type.Method(3, 1)".</summary>
+    public static string DisplayName(MethodInfo method, object?[] arguments) =>
+        arguments.Length == 0 ? FullName(method) : $"{FullName(method)}({string.Join(", ", arguments)})";
+
+    private static (string Name, int[] Arguments) Parse(string text)
     {
-        Type[] types;
+        string name = text.Trim().Replace('+', '.');
+        int open = name.IndexOf('(', StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return (name, []);
+        }
+
+        if (!name.EndsWith(')'))
+        {
+            throw new WorkloadException($"method '{text}': arguments must be integers in parentheses, like Type.Method(3, 1).");
+        }
+
+        var inner = name[(open + 1)..^1];
+        var parts = inner.Length == 0 ? [] : inner.Split(',');
+        var arguments = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out arguments[i]))
+            {
+                throw new WorkloadException($"method '{text}': argument '{parts[i].Trim()}' is not an integer.");
+            }
+        }
+
+        return (name[..open].Trim(), arguments);
+    }
+
+    private static IEnumerable<MethodInfo> Candidates(Assembly assembly, int arity) =>
+        LoadableTypes(assembly)
+            .Where(t => !t.IsGenericTypeDefinition && (t.IsPublic || t.IsNestedPublic))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => !m.IsGenericMethodDefinition && !m.IsSpecialName
+                && (m.IsStatic || (!m.DeclaringType!.IsAbstract && m.DeclaringType.GetConstructor(Type.EmptyTypes) is not null))
+                && (m.ReturnType == typeof(void) || m.ReturnType == typeof(Task))
+                && m.GetParameters() is var parameters && parameters.Length == arity && parameters.All(p => p.ParameterType == typeof(int)));
+
+    private static Type[] LoadableTypes(Assembly assembly)
+    {
         try
         {
-            types = assembly.GetTypes();
+            return assembly.GetTypes();
         }
         catch (ReflectionTypeLoadException e)
         {
-            types = [.. e.Types.OfType<Type>()];
+            return [.. e.Types.OfType<Type>()];
         }
-
-        return types
-            .Where(t => !t.IsGenericTypeDefinition)
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .Where(m => m.GetParameters().Length == 0 && !m.IsGenericMethodDefinition && !m.IsSpecialName
-                && (m.ReturnType == typeof(void) || m.ReturnType == typeof(Task)));
     }
 
     private static string NotFound(Assembly assembly, string name, string wanted)
     {
-        bool wrongShape = assembly.GetTypes()
+        bool wrongShape = LoadableTypes(assembly)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Any(m => $"{m.DeclaringType!.FullName!.Replace('+', '.')}.{m.Name}".EndsWith(wanted, StringComparison.Ordinal));
         return wrongShape
-            ? $"method '{name}' in {assembly.GetName().Name} is not a test entry: it must be public static, take no parameters, and return void or Task."
+            ? $"method '{name}' in {assembly.GetName().Name} is not a test entry: it must be public, take no parameters (or only the integers given in parentheses), and return void or Task."
             : $"method '{name}' not found in {assembly.GetName().Name}.";
     }
 }

@@ -1,0 +1,65 @@
+using Mono.Cecil;
+using ScheduleExplorer.Rewriting.Passes;
+
+namespace ScheduleExplorer.Rewriting.Modules;
+
+/// <summary>
+/// Runs the passes, one IL concern each, over every method body of a module, in a fixed order:
+/// call redirection, call sites, uncontrolled calls, memory accesses, back-edges.
+/// Compiler-generated <c>&lt;PrivateImplementationDetails&gt;</c> is never touched.
+/// </summary>
+internal sealed class ModuleRewriter
+{
+    private readonly IMethodPass[] _passes =
+    [
+        new CallRedirectionPass(),
+        new SitePass(),
+        new UncontrolledCallPass(),
+        new MemoryAccessPass(),
+        new BackEdgePass(),
+    ];
+
+    /// <summary>Rewrites the module of <paramref name="context"/>.</summary>
+    public void Rewrite(ModuleRewriteContext context)
+    {
+        foreach (TypeDefinition type in context.Module.GetTypes().ToList())
+        {
+            if (IsExcluded(type))
+            {
+                continue;
+            }
+
+            foreach (MethodDefinition method in type.Methods)
+            {
+                if (!method.HasBody)
+                {
+                    continue;
+                }
+
+                var methodContext = new MethodRewriteContext(method, context);
+                foreach (IMethodPass pass in _passes)
+                {
+                    pass.Apply(methodContext);
+                }
+
+                if (methodContext.Complete())
+                {
+                    context.Statistics.MethodsRewritten++;
+                }
+            }
+        }
+    }
+
+    private static bool IsExcluded(TypeDefinition type)
+    {
+        for (TypeDefinition? t = type; t is not null; t = t.DeclaringType)
+        {
+            if (t.Name.StartsWith("<PrivateImplementationDetails>", StringComparison.Ordinal) || t.Name == RewriteMarker.TypeName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,99 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using ScheduleExplorer.Rewriting.Modules;
+
+namespace ScheduleExplorer.Rewriting.Passes;
+
+/// <summary>
+/// Decides which loads and stores are shared user state. Instrumented: fields of user types
+/// (closure display-class fields and auto-property backing fields included) and array elements.
+/// Not instrumented: readonly and const fields, framework fields, compiler infrastructure
+/// (names starting with <c>&lt;&gt;</c>, hoisted locals containing <c>&gt;5__</c>, and every field
+/// of an async/iterator state machine, which only its own flow touches), instance fields of the
+/// object under construction in its own constructors, and address-taking <c>ldflda</c>/<c>ldelema</c>
+/// (they feed Interlocked/Volatile, which are redirected calls).
+/// </summary>
+internal static class MemoryAccessFilter
+{
+    /// <summary>The access <paramref name="instruction"/> makes in <paramref name="method"/>, or null when it is not instrumented.</summary>
+    public static MemoryAccess? Classify(Instruction instruction, MethodDefinition method) => instruction.OpCode.Code switch
+    {
+        Code.Ldfld => Field((FieldReference)instruction.Operand, method, isWrite: false, isStatic: false),
+        Code.Ldsfld => Field((FieldReference)instruction.Operand, method, isWrite: false, isStatic: true),
+        Code.Stfld => Field((FieldReference)instruction.Operand, method, isWrite: true, isStatic: false),
+        Code.Stsfld => Field((FieldReference)instruction.Operand, method, isWrite: true, isStatic: true),
+        Code.Ldelem_Any => Element(((TypeReference)instruction.Operand).Name, isWrite: false),
+        Code.Stelem_Any => Element(((TypeReference)instruction.Operand).Name, isWrite: true),
+        _ => ElementOpCode(instruction.OpCode.Code),
+    };
+
+    private static MemoryAccess? Field(FieldReference field, MethodDefinition method, bool isWrite, bool isStatic)
+    {
+        TypeReference declaring = field.DeclaringType is GenericInstanceType generic ? generic.ElementType : field.DeclaringType;
+        if (IsCompilerInfrastructure(field.Name) || IsStateMachine(declaring.Name)
+            || (declaring.Scope is AssemblyNameReference scope && AssemblyKinds.IsFramework(scope.Name)))
+        {
+            return null;
+        }
+
+        FieldDefinition? definition = TryResolve(field);
+        if (definition is { IsInitOnly: true } or { IsLiteral: true })
+        {
+            return null;
+        }
+
+        if (!isStatic && method.IsConstructor && !method.IsStatic && declaring.FullName == method.DeclaringType.FullName)
+        {
+            // The object under construction is not shared yet.
+            return null;
+        }
+
+        return new MemoryAccess(declaring.FullName.Replace('/', '+') + "." + field.Name, isWrite);
+    }
+
+    private static MemoryAccess? ElementOpCode(Code code) => code switch
+    {
+        Code.Ldelem_I1 => Element("SByte", false),
+        Code.Ldelem_U1 => Element("Byte", false),
+        Code.Ldelem_I2 => Element("Int16", false),
+        Code.Ldelem_U2 => Element("UInt16", false),
+        Code.Ldelem_I4 => Element("Int32", false),
+        Code.Ldelem_U4 => Element("UInt32", false),
+        Code.Ldelem_I8 => Element("Int64", false),
+        Code.Ldelem_I => Element("IntPtr", false),
+        Code.Ldelem_R4 => Element("Single", false),
+        Code.Ldelem_R8 => Element("Double", false),
+        Code.Ldelem_Ref => Element("Object", false),
+        Code.Stelem_I1 => Element("SByte", true),
+        Code.Stelem_I2 => Element("Int16", true),
+        Code.Stelem_I4 => Element("Int32", true),
+        Code.Stelem_I8 => Element("Int64", true),
+        Code.Stelem_I => Element("IntPtr", true),
+        Code.Stelem_R4 => Element("Single", true),
+        Code.Stelem_R8 => Element("Double", true),
+        Code.Stelem_Ref => Element("Object", true),
+        _ => null,
+    };
+
+    private static MemoryAccess Element(string elementTypeName, bool isWrite) => new(elementTypeName + "[]", isWrite);
+
+    /// <summary><c>&lt;&gt;1__state</c>, <c>&lt;&gt;4__this</c>, <c>&lt;&gt;9__0_0</c>, hoisted <c>&lt;x&gt;5__2</c>.</summary>
+    private static bool IsCompilerInfrastructure(string fieldName) =>
+        fieldName.StartsWith("<>", StringComparison.Ordinal) || fieldName.Contains(">5__", StringComparison.Ordinal);
+
+    /// <summary><c>&lt;RunAsync&gt;d__3</c>, <c>&lt;&lt;Main&gt;b__0_0&gt;d</c>: an async or iterator state machine.</summary>
+    private static bool IsStateMachine(string typeName) =>
+        typeName.StartsWith('<') && (typeName.Contains(">d__", StringComparison.Ordinal) || typeName.EndsWith(">d", StringComparison.Ordinal));
+
+    private static FieldDefinition? TryResolve(FieldReference field)
+    {
+        try
+        {
+            return field.Resolve();
+        }
+        catch (AssemblyResolutionException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using ScheduleExplorer.Rewriting.Shims;
+
+namespace ScheduleExplorer.Rewriting.Passes;
+
+/// <summary>
+/// Before every call of an API in <see cref="UncontrolledApiTable"/> that was not redirected,
+/// inserts <c>ldstr "File.cs:42"; call ControlledSite.Set; ldstr "Type.Method"; call
+/// UncontrolledCall.Check</c>: under a controlled run the runtime fails with a clear report naming
+/// the API and the line; outside one, nothing happens. (The site is set so the report has the line.)
+/// </summary>
+internal sealed class UncontrolledCallPass : IMethodPass
+{
+    /// <inheritdoc/>
+    public void Apply(MethodRewriteContext context)
+    {
+        if (context.Module.Imports.UncontrolledCheck is not { } check)
+        {
+            return;
+        }
+
+        MethodReference? siteSet = context.Module.Imports.SiteSet;
+        foreach (Instruction instruction in context.Original)
+        {
+            if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt or Code.Newobj)
+                || instruction.Operand is not MethodReference callee
+                || context.IsRedirected(instruction)
+                || UncontrolledApiTable.Describe(callee) is not { } api)
+            {
+                continue;
+            }
+
+            Instruction[] checkCall = [Instruction.Create(OpCodes.Ldstr, api), Instruction.Create(OpCodes.Call, check)];
+            context.InsertBefore(instruction, siteSet is null ? checkCall : [.. SitePass.SetSite(context.SiteOf(instruction), siteSet), .. checkCall]);
+            context.Module.Statistics.UncontrolledCalls++;
+        }
+    }
+}

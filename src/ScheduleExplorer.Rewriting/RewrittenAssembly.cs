@@ -1,0 +1,12 @@
+namespace ScheduleExplorer.Rewriting;
+
+/// <summary>A rewritten assembly, in memory.</summary>
+/// <param name="AssemblyName">The simple name of the assembly.</param>
+/// <param name="OriginalMvid">
+/// The module version id of the input (the rewritten module gets a new, content-derived one);
+/// traces name the workload by it.
+/// </param>
+/// <param name="Image">The rewritten assembly bytes.</param>
+/// <param name="Symbols">The rewritten portable PDB bytes, or null when the input had no symbols.</param>
+/// <param name="Statistics">What the rewrite changed.</param>
+public sealed record RewrittenAssembly(string AssemblyName, Guid OriginalMvid, byte[] Image, byte[]? Symbols, RewriteStatistics Statistics);

@@ -1,0 +1,62 @@
+using Mono.Cecil;
+
+namespace ScheduleExplorer.Rewriting.Shims;
+
+/// <summary>
+/// The runtime's hook methods the passes insert calls to (each null when the runtime lacks it,
+/// which disables the pass that needs it).
+/// </summary>
+/// <param name="SiteSet"><c>ControlledSite.Set(string site)</c>.</param>
+/// <param name="MemoryRead"><c>ControlledMemory.Read(string location, string site)</c>.</param>
+/// <param name="MemoryWrite"><c>ControlledMemory.Write(string location, string site)</c>.</param>
+/// <param name="BackEdge"><c>ControlledLoop.BackEdge(string site)</c>.</param>
+/// <param name="UncontrolledCheck"><c>UncontrolledCall.Check(string api)</c>.</param>
+internal sealed record HookDefinitions(
+    MethodDefinition? SiteSet,
+    MethodDefinition? MemoryRead,
+    MethodDefinition? MemoryWrite,
+    MethodDefinition? BackEdge,
+    MethodDefinition? UncontrolledCheck)
+{
+    /// <summary>Finds the hooks in <paramref name="runtime"/>.</summary>
+    public static HookDefinitions Find(ModuleDefinition runtime) => new(
+        Find(runtime, "ControlledSite", "Set", 1),
+        Find(runtime, "ControlledMemory", "Read", 2),
+        Find(runtime, "ControlledMemory", "Write", 2),
+        Find(runtime, "ControlledLoop", "BackEdge", 1),
+        Find(runtime, "UncontrolledCall", "Check", 1));
+
+    /// <summary>Descriptions of the hooks the runtime lacks ("ControlledLoop.BackEdge(string)").</summary>
+    public IEnumerable<string> Missing()
+    {
+        if (SiteSet is null)
+        {
+            yield return "ControlledSite.Set(string)";
+        }
+
+        if (MemoryRead is null || MemoryWrite is null)
+        {
+            yield return "ControlledMemory.Read/Write(string, string)";
+        }
+
+        if (BackEdge is null)
+        {
+            yield return "ControlledLoop.BackEdge(string)";
+        }
+
+        if (UncontrolledCheck is null)
+        {
+            yield return "UncontrolledCall.Check(string)";
+        }
+    }
+
+    private static MethodDefinition? Find(ModuleDefinition runtime, string typeName, string methodName, int stringParameters)
+    {
+        TypeDefinition? type = runtime.GetType(ShimTable.ShimNamespace, typeName);
+        return type?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == methodName && !m.HasGenericParameters
+            && m.ReturnType.MetadataType == MetadataType.Void
+            && m.Parameters.Count == stringParameters
+            && m.Parameters.All(p => p.ParameterType.MetadataType == MetadataType.String));
+    }
+}

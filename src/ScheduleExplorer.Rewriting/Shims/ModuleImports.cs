@@ -1,0 +1,49 @@
+using Mono.Cecil;
+
+namespace ScheduleExplorer.Rewriting.Shims;
+
+/// <summary>
+/// References to runtime methods imported into one module being rewritten (each imported once).
+/// </summary>
+internal sealed class ModuleImports
+{
+    private readonly ModuleDefinition _module;
+    private readonly HookDefinitions _hooks;
+    private readonly Dictionary<MethodDefinition, MethodReference> _imported = [];
+
+    /// <summary>Creates the imports of <paramref name="module"/>.</summary>
+    public ModuleImports(ModuleDefinition module, HookDefinitions hooks)
+    {
+        _module = module;
+        _hooks = hooks;
+    }
+
+    /// <summary><c>ControlledSite.Set(string)</c>, or null when the runtime lacks it.</summary>
+    public MethodReference? SiteSet => ImportOrNull(_hooks.SiteSet);
+
+    /// <summary><c>ControlledMemory.Read(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryRead => ImportOrNull(_hooks.MemoryRead);
+
+    /// <summary><c>ControlledMemory.Write(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryWrite => ImportOrNull(_hooks.MemoryWrite);
+
+    /// <summary><c>ControlledLoop.BackEdge(string)</c>, or null.</summary>
+    public MethodReference? BackEdge => ImportOrNull(_hooks.BackEdge);
+
+    /// <summary><c>UncontrolledCall.Check(string)</c>, or null.</summary>
+    public MethodReference? UncontrolledCheck => ImportOrNull(_hooks.UncontrolledCheck);
+
+    /// <summary>A reference to <paramref name="method"/> usable in the module.</summary>
+    public MethodReference Import(MethodDefinition method)
+    {
+        if (!_imported.TryGetValue(method, out MethodReference? reference))
+        {
+            reference = _module.ImportReference(method);
+            _imported[method] = reference;
+        }
+
+        return reference;
+    }
+
+    private MethodReference? ImportOrNull(MethodDefinition? method) => method is null ? null : Import(method);
+}

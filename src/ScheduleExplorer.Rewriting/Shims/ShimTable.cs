@@ -1,0 +1,37 @@
+namespace ScheduleExplorer.Rewriting.Shims;
+
+/// <summary>
+/// The one table mapping a BCL type (as the declaring type of a call in IL, Cecil spelling with
+/// <c>/</c> for nesting) to its controlled shim in <c>ScheduleExplorer.Controlled</c>.
+/// </summary>
+internal static class ShimTable
+{
+    /// <summary>The namespace of every shim and hook type in the runtime assembly.</summary>
+    public const string ShimNamespace = "ScheduleExplorer.Controlled";
+
+    private static readonly Dictionary<string, string> s_shims = new(StringComparer.Ordinal)
+    {
+        ["System.Threading.Monitor"] = "ControlledMonitor",
+        ["System.Threading.Lock"] = "ControlledLock",
+        ["System.Threading.Lock/Scope"] = "ControlledLockScope",
+        ["System.Threading.Interlocked"] = "ControlledInterlocked",
+        ["System.Threading.Volatile"] = "ControlledVolatile",
+        ["System.Threading.Thread"] = "ControlledThread",
+        ["System.Threading.SemaphoreSlim"] = "ControlledSemaphoreSlim",
+        ["System.Threading.ManualResetEventSlim"] = "ControlledManualResetEventSlim",
+        ["System.Threading.EventWaitHandle"] = "ControlledEventWaitHandle",
+        ["System.Threading.AutoResetEvent"] = "ControlledAutoResetEvent",
+        ["System.Threading.ManualResetEvent"] = "ControlledManualResetEvent",
+        ["System.Threading.WaitHandle"] = "ControlledWaitHandle",
+        ["System.Random"] = "ControlledRandom",
+        ["System.Diagnostics.Debug"] = "ControlledDebug",
+        ["System.Diagnostics.Trace"] = "ControlledTrace",
+    };
+
+    /// <summary>Every shim type name (simple name, in <see cref="ShimNamespace"/>), in a stable order.</summary>
+    public static IEnumerable<string> ShimTypeNames => s_shims.Values.Order(StringComparer.Ordinal);
+
+    /// <summary>The shim type name for <paramref name="bclTypeFullName"/>, or null when it is not mapped.</summary>
+    public static string? ShimFor(string bclTypeFullName) =>
+        s_shims.TryGetValue(bclTypeFullName, out string? shim) ? shim : null;
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using ScheduleExplorer.Testing;
+using ScheduleExplorer.Traces;
+
+namespace ScheduleExplorer.Reporting;
+
+/// <summary>
+/// The readable report of a run: what failed (the assertion, or the deadlock cycle), the last steps
+/// of each operation with source lines, and how to replay it.
+/// </summary>
+public static class BugReportWriter
+{
+    /// <summary>The report of <paramref name="report"/>; <paramref name="replayCommand"/> is shown when given.</summary>
+    public static string Format(TestReport report, string? replayCommand = null, int lastSteps = 40)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var text = new StringBuilder();
+        if (report.Bug is not { } bug)
+        {
+            text.Append($"No bug found in {report.Method} after {report.Iterations:N0} iterations ({report.Strategy}, seed {report.Seed}");
+            text.Append(report.Exhausted ? ", every schedule explored" : string.Empty).AppendLine(").");
+            if (report.Divergence is { } divergence)
+            {
+                text.AppendLine(divergence);
+            }
+
+            return text.ToString().TrimEnd();
+        }
+
+        text.AppendLine($"Bug found in iteration {report.FirstBugIteration} of {report.Method} ({report.Strategy}, seed {report.Seed}):");
+        text.AppendLine($"  {bug.Kind}: {bug.Message}");
+        text.AppendLine();
+        text.AppendLine(Indent(bug.Details));
+        if (report.Trace is { } trace)
+        {
+            text.AppendLine();
+            text.AppendLine(ScheduleLanes.Render(trace, lastSteps));
+            text.AppendLine();
+            if (report.TracePath is { } path)
+            {
+                text.AppendLine($"Trace: {path}");
+            }
+
+            if (replayCommand is not null)
+            {
+                text.AppendLine($"Replay: {replayCommand}");
+            }
+
+            text.AppendLine($"Token: {TraceSerializer.ToToken(trace)}");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Indent(string text) =>
+        string.Join(Environment.NewLine, text.Split('\n').Select(line => "  " + line.TrimEnd('\r')));
+}

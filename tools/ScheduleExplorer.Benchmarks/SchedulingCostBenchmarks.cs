@@ -1,0 +1,73 @@
+using BenchmarkDotNet.Attributes;
+using ScheduleExplorer.Testing;
+using ScheduleExplorer.Workloads;
+
+namespace ScheduleExplorer.Benchmarks;
+
+/// <summary>
+/// The engine's cost per scheduling decision next to the raw baton handoff, measured in one run.
+/// Each engine benchmark runs <see cref="Iterations"/> controlled iterations of a bug-free workload
+/// (rewritten in memory once, in setup); its time per operation is the time per iteration. The
+/// decisions per iteration are printed in setup, so cost per decision = time per iteration / decisions.
+/// </summary>
+[Config(typeof(InProcessConfig))]
+[MemoryDiagnoser]
+public class SchedulingCostBenchmarks
+{
+    private const int Iterations = 500;
+    private const int RoundTrips = 2_000;
+    private BatonHandoff? _unpinned;
+    private BatonHandoff? _pinned;
+    private TestingEngine? _locked;
+    private TestingEngine? _philosophers;
+    private TestingEngine? _lockedUnpinned;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _unpinned = new BatonHandoff(pinCpu: -1);
+        _pinned = new BatonHandoff(pinCpu: 0);
+        var configuration = new TestConfiguration { Iterations = Iterations, Seed = 1 };
+        _locked = Create(configuration, $"{typeof(LostUpdate).FullName}.{nameof(LostUpdate.Locked)}");
+        _lockedUnpinned = Create(configuration with { PinWorkers = false }, $"{typeof(LostUpdate).FullName}.{nameof(LostUpdate.Locked)}");
+        _philosophers = Create(configuration, $"{typeof(DiningPhilosophers).FullName}.{nameof(DiningPhilosophers.OrderedForks)}");
+        foreach (var engine in new[] { _locked, _philosophers })
+        {
+            var report = engine.Run();
+            Console.WriteLine($"// {report.Method}: {report.TotalSteps / (double)report.Iterations:0.0} decisions per iteration, {report.Iterations / report.Elapsed.TotalSeconds:N0} iterations/s, bug: {report.Bug?.Message ?? "none"}");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _unpinned?.Dispose();
+        _pinned?.Dispose();
+        _locked?.Dispose();
+        _lockedUnpinned?.Dispose();
+        _philosophers?.Dispose();
+    }
+
+    /// <summary>One handoff between two parked threads (unpinned).</summary>
+    [Benchmark(Baseline = true, OperationsPerInvoke = 2 * RoundTrips)]
+    public void RawHandoff() => _unpinned!.RoundTrips(RoundTrips);
+
+    /// <summary>One handoff between two parked threads pinned to one CPU.</summary>
+    [Benchmark(OperationsPerInvoke = 2 * RoundTrips)]
+    public void RawHandoffPinned() => _pinned!.RoundTrips(RoundTrips);
+
+    /// <summary>One controlled iteration of LostUpdate.Locked (2 threads × 2 increments).</summary>
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void LostUpdateLockedIteration() => _locked!.Run();
+
+    /// <summary>The same, with workers left unpinned.</summary>
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void LostUpdateLockedIterationUnpinned() => _lockedUnpinned!.Run();
+
+    /// <summary>One controlled iteration of DiningPhilosophers.OrderedForks (5 philosophers × 1 meal).</summary>
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void OrderedForksIteration() => _philosophers!.Run();
+
+    private static TestingEngine Create(TestConfiguration configuration, string method) =>
+        TestingEngine.Create(configuration, typeof(LostUpdate).Assembly.Location, method);
+}
