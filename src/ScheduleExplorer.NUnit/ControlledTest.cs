@@ -56,7 +56,7 @@ public static class ControlledTest
         var trace = TraceSerializer.ReadFile(tracePath);
         using var engine = TestingEngine.Create(new TestConfiguration(), type.Assembly.Location, trace.Method, s_loggers);
         var report = engine.Replay(trace, breakAtBug ?? Debugger.IsAttached);
-        TestContext.Out.WriteLine(BugReportWriter.Format(report, lastSteps: 20));
+        TestContext.Out.WriteLine(BugReportWriter.Format(report, stepsPerOperation: 4));
         return report;
     }
 
@@ -88,6 +88,6 @@ public static class ControlledTest
             TestContext.AddTestAttachment(path, $"ScheduleExplorer trace: {report.Bug?.Kind}");
         }
 
-        TestContext.Out.WriteLine(BugReportWriter.Format(report, lastSteps: 20));
+        TestContext.Out.WriteLine(BugReportWriter.Format(report, stepsPerOperation: 4));
     }
 }

@@ -38,9 +38,6 @@ public sealed class AssemblyRewriter
         Logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>The options.</summary>
-    internal RewritingOptions Options => _options;
-
     /// <summary>The logger.</summary>
     internal ILogger Logger { get; }
 
@@ -59,19 +56,17 @@ public sealed class AssemblyRewriter
             using DefaultAssemblyResolver resolver = CreateResolver(path);
             using AssemblyDefinition assembly = AssemblyIo.Read(path, resolver, Logger, out bool hasSymbols);
             CheckRewritable(assembly, path, runtime.Name);
-            Guid originalMvid = assembly.MainModule.Mvid;
-            var statistics = new StatisticsCounter();
-            foreach (ModuleDefinition module in assembly.Modules)
+            try
             {
-                var imports = new ModuleImports(module, runtime.Hooks);
-                _moduleRewriter.Rewrite(new ModuleRewriteContext(module, shims, imports, _options, statistics));
+                RewrittenAssembly result = RewriteLoaded(assembly, hasSymbols, runtime, shims);
+                RewriterLog.Rewrote(Logger, result.AssemblyName, result.Statistics);
+                return result;
             }
-
-            RewriteMarker.Mark(assembly.MainModule);
-            (byte[] image, byte[]? symbols) = AssemblyIo.Write(assembly, hasSymbols);
-            var result = new RewrittenAssembly(assembly.Name.Name, originalMvid, image, symbols, statistics.ToStatistics());
-            RewriterLog.Rewrote(Logger, result.AssemblyName, result.Statistics);
-            return result;
+            catch (AssemblyResolutionException e)
+            {
+                throw new RewritingException(
+                    $"cannot rewrite {Path.GetFileName(path)}: dependency not found: {e.AssemblyReference.FullName} (put it next to the assembly)", e);
+            }
         }
     }
 
@@ -100,6 +95,21 @@ public sealed class AssemblyRewriter
         AtomicFile.WriteAllBytes(dll, result.Image);
         RewriterLog.Wrote(Logger, dll);
         return result;
+    }
+
+    private RewrittenAssembly RewriteLoaded(AssemblyDefinition assembly, bool hasSymbols, ShimAssembly runtime, ShimResolver shims)
+    {
+        Guid originalMvid = assembly.MainModule.Mvid;
+        var statistics = new StatisticsCounter();
+        foreach (ModuleDefinition module in assembly.Modules)
+        {
+            var imports = new ModuleImports(module, runtime.Hooks);
+            _moduleRewriter.Rewrite(new ModuleRewriteContext(module, shims, imports, _options, statistics));
+        }
+
+        RewriteMarker.Mark(assembly.MainModule);
+        (byte[] image, byte[]? symbols) = AssemblyIo.Write(assembly, hasSymbols);
+        return new RewrittenAssembly(assembly.Name.Name, originalMvid, image, symbols, statistics.ToStatistics());
     }
 
     private (ShimAssembly Runtime, ShimResolver Shims) EnsureRuntime()

@@ -23,9 +23,14 @@ internal sealed class IlInserter
     {
         _body = body;
         _il = body.GetILProcessor();
+        // Sequence points and scopes expose only offsets: make them current (a no-op for a body
+        // read from a file, needed for one built in memory) to map them back to instructions.
         var byOffset = new Dictionary<int, Instruction>();
+        int offset = 0;
         foreach (Instruction instruction in body.Instructions)
         {
+            instruction.Offset = offset;
+            offset += instruction.GetSize();
             byOffset.TryAdd(instruction.Offset, instruction);
             IndexBranch(instruction);
         }

@@ -75,6 +75,8 @@ public static class ControlledLock
     {
         // A release is a left mover: the releaser's next visible operation takes the point.
         op.Scheduler.ThrowIfCanceled();
-        op.Scheduler.Resources.Monitor(target).Exit(op);
+        var monitor = op.Scheduler.Resources.Monitor(target);
+        monitor.Exit(op);
+        op.Scheduler.RecordEffect(monitor, isWrite: true);
     }
 }

@@ -18,6 +18,7 @@ public static class ControlledMemory
         if (ControlledScheduler.CurrentOperation is { } op)
         {
             op.Scheduler.SchedulePoint(op, SchedulingPointKind.Read, site, location);
+            op.Scheduler.RecordEffect(location, isWrite: false);
         }
     }
 
@@ -28,6 +29,7 @@ public static class ControlledMemory
         if (ControlledScheduler.CurrentOperation is { } op)
         {
             op.Scheduler.SchedulePoint(op, SchedulingPointKind.Write, site, location);
+            op.Scheduler.RecordEffect(location, isWrite: true);
         }
     }
 }

@@ -80,7 +80,9 @@ public static class ControlledMonitor
         // A release only enables others (a left mover): no scheduling point is needed before or
         // after it, because the releaser's next visible operation takes one.
         op.Scheduler.ThrowIfCanceled();
-        op.Scheduler.Resources.Monitor(obj).Exit(op);
+        var monitor = op.Scheduler.Resources.Monitor(obj);
+        monitor.Exit(op);
+        op.Scheduler.RecordEffect(monitor, isWrite: true);
     }
 
     /// <inheritdoc cref="Monitor.IsEntered(object)"/>
@@ -134,6 +136,7 @@ public static class ControlledMonitor
         var monitor = scheduler.Resources.Monitor(obj);
         string? site = ControlledSite.Current;
         int depth = monitor.Exit(op, all: true);
+        scheduler.RecordEffect(monitor, isWrite: true);
         monitor.WaitSet.Add(op);
         op.AwaitingPulse = true;
         long deadline = millisecondsTimeout < 0 ? long.MaxValue : scheduler.Now + millisecondsTimeout;
@@ -153,6 +156,7 @@ public static class ControlledMonitor
         }
 
         monitor.Enter(op, depth);
+        scheduler.RecordEffect(monitor, isWrite: true);
         return pulsed;
     }
 
@@ -180,6 +184,7 @@ public static class ControlledMonitor
             throw new SynchronizationLockException($"Object synchronization method was called from an unsynchronized block of code ({monitor.Name} is not held by '{op.Name}').");
         }
 
+        scheduler.RecordEffect(monitor, isWrite: true);
         int count = all ? monitor.WaitSet.Count : Math.Min(1, monitor.WaitSet.Count);
         for (int i = 0; i < count; i++)
         {

@@ -91,6 +91,7 @@ public static class ControlledSemaphoreSlim
 
         int previous = resource.Count;
         resource.Count += releaseCount;
+        op.Scheduler.RecordEffect(resource, isWrite: true);
 
         // A release only enables others (a left mover): the next visible operation takes the point.
         return previous;

@@ -227,6 +227,9 @@ public static class ControlledVolatile
         if (ControlledScheduler.CurrentOperation is { } op)
         {
             op.Scheduler.SchedulePoint(op, SchedulingPointKind.Interlocked, ControlledSite.Current);
+
+            // The address is not known here, so the access conflicts with everything.
+            op.Scheduler.RecordEffect(StepEffect.Everything, isWrite: true);
         }
     }
 }

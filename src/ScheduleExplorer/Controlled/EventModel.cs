@@ -10,6 +10,7 @@ internal static class EventModel
         // Setting only enables waiters (a left mover): the next visible operation takes the point.
         op.Scheduler.ThrowIfCanceled();
         resource.IsSet = true;
+        op.Scheduler.RecordEffect(resource, isWrite: true);
     }
 
     public static void Reset(ControlledOperation op, EventResource resource)
@@ -17,6 +18,7 @@ internal static class EventModel
         // A reset can disable a waiter, so it does not commute: the point comes before it.
         op.Scheduler.SchedulePoint(op, SchedulingPointKind.Release, ControlledSite.Current);
         resource.IsSet = false;
+        op.Scheduler.RecordEffect(resource, isWrite: true);
     }
 
     public static bool Wait(ControlledOperation op, EventResource resource, int millisecondsTimeout)

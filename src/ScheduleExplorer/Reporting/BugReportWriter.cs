@@ -10,8 +10,8 @@ namespace ScheduleExplorer.Reporting;
 /// </summary>
 public static class BugReportWriter
 {
-    /// <summary>The report of <paramref name="report"/>; <paramref name="replayCommand"/> is shown when given.</summary>
-    public static string Format(TestReport report, string? replayCommand = null, int lastSteps = 40)
+    /// <summary>The report of <paramref name="report"/>; <paramref name="replayCommand"/> is shown when given; the lanes show the last <paramref name="stepsPerOperation"/> steps of each operation.</summary>
+    public static string Format(TestReport report, string? replayCommand = null, int stepsPerOperation = 6)
     {
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
@@ -28,13 +28,13 @@ public static class BugReportWriter
         }
 
         text.AppendLine($"Bug found in iteration {report.FirstBugIteration} of {report.Method} ({report.Strategy}, seed {report.Seed}):");
-        text.AppendLine($"  {bug.Kind}: {bug.Message}");
+        text.AppendLine(bug.Message.StartsWith($"{bug.Kind}:", StringComparison.Ordinal) ? $"  {bug.Message}" : $"  {bug.Kind}: {bug.Message}");
         text.AppendLine();
         text.AppendLine(Indent(bug.Details));
         if (report.Trace is { } trace)
         {
             text.AppendLine();
-            text.AppendLine(ScheduleLanes.Render(trace, lastSteps));
+            text.AppendLine(ScheduleLanes.Render(trace, stepsPerOperation));
             text.AppendLine();
             if (report.TracePath is { } path)
             {

@@ -13,16 +13,35 @@ public static class ScheduleLanes
 {
     private const int MaxLaneWidth = 44;
 
-    /// <summary>The last <paramref name="lastSteps"/> steps of <paramref name="trace"/> as lanes.</summary>
-    public static string Render(ScheduleTrace trace, int lastSteps = 40)
+    /// <summary>
+    /// The last <paramref name="stepsPerOperation"/> steps of each operation of <paramref name="trace"/>
+    /// as lanes, in schedule order; "⋮" marks omitted steps.
+    /// </summary>
+    public static string Render(ScheduleTrace trace, int stepsPerOperation = 8)
     {
         ArgumentNullException.ThrowIfNull(trace);
         var steps = trace.Steps;
-        int first = Math.Max(0, steps.Count - lastSteps);
-        var cells = new List<(int Step, int Lane, string Text)>();
-        for (int i = first; i < steps.Count; i++)
+        var shown = new SortedSet<int>();
+        var perOperation = new int[trace.Operations.Count];
+        for (int i = steps.Count - 1; i >= 0; i--)
         {
+            if (perOperation[steps[i].By]++ < stepsPerOperation)
+            {
+                shown.Add(i);
+            }
+        }
+
+        var cells = new List<(int Step, int Lane, string Text)>();
+        int previous = -1;
+        foreach (int i in shown)
+        {
+            if (i != previous + 1)
+            {
+                cells.Add((0, -1, "⋮"));
+            }
+
             cells.Add((i + 1, steps[i].By, Describe(steps[i])));
+            previous = i;
         }
 
         int lanes = trace.Operations.Count;
@@ -33,7 +52,7 @@ public static class ScheduleLanes
         }
 
         var text = new StringBuilder();
-        text.AppendLine(first > 0 ? $"Schedule (last {steps.Count - first} of {steps.Count} steps):" : $"Schedule ({steps.Count} steps):");
+        text.AppendLine($"Schedule ({steps.Count} steps; the last {stepsPerOperation} of each operation):");
         text.Append("  step ");
         for (int lane = 0; lane < lanes; lane++)
         {
@@ -50,6 +69,12 @@ public static class ScheduleLanes
         text.AppendLine();
         foreach (var (step, lane, cell) in cells)
         {
+            if (lane < 0)
+            {
+                text.AppendLine($"  {cell,4}");
+                continue;
+            }
+
             text.Append($"  {step,4} ");
             for (int l = 0; l < lanes; l++)
             {

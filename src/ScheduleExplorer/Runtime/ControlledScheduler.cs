@@ -19,6 +19,7 @@ internal sealed class ControlledScheduler : IDisposable
     private readonly WorkerPool _pool;
     private readonly List<ControlledOperation> _operations = [];
     private readonly List<ScheduleStep> _schedule = [];
+    private readonly List<StepEffect> _effects = [];
     private readonly ManualResetEventSlim _engineSignal = new(initialState: false);
     private ISchedulingStrategy _strategy;
     private int[] _enabled = new int[8];
@@ -130,6 +131,8 @@ internal sealed class ControlledScheduler : IDisposable
 
         while (!resource.CanProceed(operation))
         {
+            // Finding the resource unavailable is itself an observation of it.
+            RecordEffect(resource, isWrite: false);
             if (_now >= deadline)
             {
                 return false;
@@ -138,6 +141,7 @@ internal sealed class ControlledScheduler : IDisposable
             Block(operation, resource, kind, site, deadline);
         }
 
+        RecordEffect(resource, isWrite: resource is not CompletionResource);
         return true;
     }
 
@@ -151,6 +155,7 @@ internal sealed class ControlledScheduler : IDisposable
         }
 
         long deadline = _now + milliseconds;
+        RecordEffect(StepEffect.Everything, isWrite: true);
         while (_now < deadline)
         {
             Block(operation, resource: null, SchedulingPointKind.Delay, site, deadline);
@@ -186,10 +191,23 @@ internal sealed class ControlledScheduler : IDisposable
         return operation;
     }
 
+    /// <summary>
+    /// Records what the running step did to shared state, for strategies that reduce by partial
+    /// order. Only recorded when the strategy observes effects, so other strategies pay nothing.
+    /// </summary>
+    public void RecordEffect(object key, bool isWrite)
+    {
+        if (_strategy is IStepEffectsObserver)
+        {
+            _effects.Add(new StepEffect(key, isWrite));
+        }
+    }
+
     /// <summary>A data choice made through the strategy and recorded in the schedule.</summary>
     public int NextInteger(ControlledOperation operation, int maxValue, string? site)
     {
         ThrowIfCanceled();
+        RecordEffect(StepEffect.Everything, isWrite: true);
         int value = Ask(() => _strategy.NextInteger(operation.Id, maxValue));
         _schedule.Add(new ScheduleStep(SchedulingPointKind.RandomInteger, operation.Id, operation.Id, value, site, null));
         return value;
@@ -199,6 +217,7 @@ internal sealed class ControlledScheduler : IDisposable
     public bool NextBoolean(ControlledOperation operation, string? site)
     {
         ThrowIfCanceled();
+        RecordEffect(StepEffect.Everything, isWrite: true);
         bool value = Ask(() => _strategy.NextBoolean(operation.Id));
         _schedule.Add(new ScheduleStep(SchedulingPointKind.RandomBoolean, operation.Id, operation.Id, value ? 1 : 0, site, null));
         return value;
@@ -301,6 +320,7 @@ internal sealed class ControlledScheduler : IDisposable
         }
 
         _steps++;
+        RecordEffect(Resources.CompletionOf(operation), isWrite: true);
         var next = PickNext(operation, SchedulingPointKind.Complete, site: null, target: null);
         if (next is null)
         {
@@ -332,6 +352,12 @@ internal sealed class ControlledScheduler : IDisposable
             return null;
         }
 
+        if (_strategy is IStepEffectsObserver observer)
+        {
+            observer.OnStepEffects(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_effects));
+        }
+
+        _effects.Clear();
         int chosen;
         try
         {
@@ -482,6 +508,7 @@ internal sealed class ControlledScheduler : IDisposable
     {
         _operations.Clear();
         _schedule.Clear();
+        _effects.Clear();
         Resources.Clear();
         _bug = null;
         _divergence = null;

@@ -24,7 +24,13 @@ internal sealed class Worker
             IsBackground = true,
             Name = $"schedex-worker-{index}",
         };
-        _thread.Start();
+
+        // Workers are the engine's, not the caller's: nothing ambient (AsyncLocal values such as a
+        // test framework's current-test context) may flow into the operations they run.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _thread.Start();
+        }
     }
 
     /// <summary>True once a hang left this worker stuck in user code; it is never reused.</summary>

@@ -1,0 +1,14 @@
+namespace ScheduleExplorer.Rewriting.Tests.Samples;
+
+// Concurrency APIs the runtime does not control: each call gets an UncontrolledCall.Check.
+public static class Uncontrolled
+{
+    public static int RunOnPool() => Task.Run(() => 1).Result;
+
+    public static bool WaitAsync(SemaphoreSlim semaphore) => semaphore.WaitAsync(0).Result;
+
+    public static void StartTimer()
+    {
+        using var timer = new Timer(_ => { }, null, Timeout.Infinite, Timeout.Infinite);
+    }
+}

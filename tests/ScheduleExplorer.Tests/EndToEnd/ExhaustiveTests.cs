@@ -1,0 +1,41 @@
+using ScheduleExplorer.Detection;
+using ScheduleExplorer.Testing;
+
+namespace ScheduleExplorer.Tests.EndToEnd;
+
+/// <summary>
+/// Depth-first search explores every schedule of small instances of the workloads: the bug is in
+/// the tree, the fix holds in all of it, and the size of the tree is pinned (it changes only when
+/// the scheduling-point model changes, which must then be a deliberate decision).
+/// </summary>
+[TestFixture]
+public sealed class ExhaustiveTests
+{
+    private static readonly TestConfiguration s_dfs = new() { Strategy = StrategyKind.Dfs, Iterations = 1_000_000, FailOnMaxSteps = true };
+
+    [TestCase("LostUpdate.Locked(2, 2)", 94)]
+    [TestCase("LostUpdate.LockedWithLock(2, 2)", 94)]
+    [TestCase("LostUpdate.Interlocked(2, 2)", 190)]
+    [TestCase("LostUpdate.CompareExchangeLoop(2, 2)", 34_405)]
+    [TestCase("DiningPhilosophers.OrderedForks(3, 1)", 2_965)]
+    [TestCase("DiningPhilosophers.Waiter(3, 1)", 3_034)]
+    public void Fix_HoldsInEverySchedule(string method, int expectedSchedules)
+    {
+        var report = Workload.Explore(method, s_dfs);
+        TestContext.Out.WriteLine($"{method}: {report.Iterations} schedules, {report.TotalSteps} steps");
+        Assert.That(report.Bug, Is.Null, report.Bug?.Message);
+        Assert.That(report.Exhausted, Is.True, "DFS must finish the whole tree");
+        Assert.That(report.Iterations, Is.EqualTo(expectedSchedules));
+    }
+
+    [TestCase("LostUpdate.Unsynchronized(2, 2)", BugKind.UnhandledException)]
+    [TestCase("DiningPhilosophers.LeftThenRight(3, 1)", BugKind.Deadlock)]
+    public void Bug_IsInTheTree(string method, BugKind kind)
+    {
+        var report = Workload.Explore(method, s_dfs);
+        TestContext.Out.WriteLine($"{method}: bug at schedule {report.FirstBugIteration}");
+        Assert.That(report.Bug?.Kind, Is.EqualTo(kind));
+        var replay = Workload.Replay(report.Trace!);
+        Assert.That(replay.Bug?.Message, Is.EqualTo(report.Bug!.Message));
+    }
+}

@@ -1,0 +1,118 @@
+using ScheduleExplorer.Controlled;
+using ScheduleExplorer.Runtime;
+using ScheduleExplorer.Strategies;
+using ScheduleExplorer.Tests.Runtime;
+
+namespace ScheduleExplorer.Tests.Strategies;
+
+/// <summary>
+/// Depth-first search with and without partial-order reduction: the reduction must reach exactly
+/// the same outcomes (final states and bugs) while running far fewer schedules.
+/// </summary>
+[TestFixture]
+public sealed class DfsStrategyTests
+{
+    private static (HashSet<string> Outcomes, int Schedules) ExploreAll(Func<string> program, bool reduce)
+    {
+        var strategy = new DfsStrategy(reduce);
+        using var scheduler = new ControlledScheduler(strategy, new SchedulerOptions { MaxSteps = 10_000 });
+        var outcomes = new HashSet<string>();
+        int schedules = 0;
+        for (int iteration = 0; strategy.PrepareIteration(iteration); iteration++)
+        {
+            string? outcome = null;
+            var result = scheduler.RunIteration(() => outcome = program());
+            Assert.That(result.Divergence, Is.Null);
+            outcomes.Add(result.Bug is { } bug ? $"{bug.Kind}" : outcome!);
+            schedules++;
+        }
+
+        return (outcomes, schedules);
+    }
+
+    private static string RacyIncrements(int threads)
+    {
+        var counter = new ManualWorkloads.Counter();
+        var other = new ManualWorkloads.Counter();
+        var workers = Enumerable.Range(0, threads).Select(t => ControlledThread.Create(() =>
+        {
+            ControlledMemory.Read("other", "t:1");
+            _ = other.Value;
+            ControlledMemory.Read("counter", "t:2");
+            int value = counter.Value;
+            ControlledMemory.Write("counter", "t:3");
+            counter.Value = value + 1;
+        })).ToList();
+        workers.ForEach(ControlledThread.Start);
+        workers.ForEach(ControlledThread.Join);
+        return counter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string LockedTransfer()
+    {
+        var a = new ManualWorkloads.Counter { Value = 10 };
+        var b = new ManualWorkloads.Counter();
+        var gate = new object();
+        var log = new List<int>();
+        var workers = Enumerable.Range(0, 2).Select(t => ControlledThread.Create(() =>
+        {
+            ControlledMonitor.Enter(gate);
+            ControlledMemory.Read("a", "t:1");
+            ControlledMemory.Write("a", "t:2");
+            a.Value -= 1;
+            ControlledMonitor.Exit(gate);
+            ControlledMemory.Write("b", "t:3");
+            b.Value += 1;
+            ControlledMemory.Write("log", "t:4");
+            log.Add(t);
+        })).ToList();
+        workers.ForEach(ControlledThread.Start);
+        workers.ForEach(ControlledThread.Join);
+        return $"{a.Value}/{b.Value}/{string.Join(',', log)}";
+    }
+
+    [Test]
+    public void Reduction_ReachesTheSameOutcomes_WithFewerSchedules_RacyIncrements()
+    {
+        var full = ExploreAll(() => RacyIncrements(2), reduce: false);
+        var reduced = ExploreAll(() => RacyIncrements(2), reduce: true);
+        Assert.That(reduced.Outcomes, Is.EquivalentTo(full.Outcomes));
+        Assert.That(full.Outcomes, Is.EquivalentTo(new[] { "1", "2" }));
+        Assert.That(reduced.Schedules, Is.LessThan(full.Schedules / 4));
+        TestContext.Out.WriteLine($"full {full.Schedules}, reduced {reduced.Schedules}");
+    }
+
+    [Test]
+    public void Reduction_ReachesTheSameOutcomes_WithFewerSchedules_LockedTransfer()
+    {
+        var full = ExploreAll(LockedTransfer, reduce: false);
+        var reduced = ExploreAll(LockedTransfer, reduce: true);
+        Assert.That(reduced.Outcomes, Is.EquivalentTo(full.Outcomes));
+        Assert.That(full.Outcomes, Is.EquivalentTo(new[] { "8/2/0,1", "8/2/1,0" }), "both orders of the log appends");
+        Assert.That(reduced.Schedules, Is.LessThan(full.Schedules));
+        TestContext.Out.WriteLine($"full {full.Schedules}, reduced {reduced.Schedules}");
+    }
+
+    [Test]
+    public void Reduction_StillFindsEveryDeadlock()
+    {
+        var full = ExploreAll(() => { ManualWorkloads.Philosophers(3, ordered: false); return "done"; }, reduce: false);
+        var reduced = ExploreAll(() => { ManualWorkloads.Philosophers(3, ordered: false); return "done"; }, reduce: true);
+        Assert.That(reduced.Outcomes, Is.EquivalentTo(full.Outcomes));
+        Assert.That(full.Outcomes, Does.Contain("Deadlock"));
+    }
+
+    [Test]
+    public void DataChoices_AreEnumerated()
+    {
+        var (outcomes, schedules) = ExploreAll(
+            () =>
+            {
+                var op = ControlledScheduler.CurrentOperation!;
+                return $"{op.Scheduler.NextInteger(op, 3, null)}{op.Scheduler.NextBoolean(op, null)}";
+            },
+            reduce: true);
+        Assert.That(outcomes, Is.EquivalentTo(new[] { "0False", "0True", "1False", "1True", "2False", "2True" }));
+        Assert.That(schedules, Is.EqualTo(6));
+    }
+}

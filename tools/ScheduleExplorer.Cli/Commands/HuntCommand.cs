@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ScheduleExplorer.Cli.Hunt;
+using ScheduleExplorer.Testing;
+using ScheduleExplorer.Traces;
+
+namespace ScheduleExplorer.Cli.Commands;
+
+/// <summary>
+/// <c>schedex hunt</c>: finds every bundled bug under random and PCT, writes and replays their
+/// traces, and checks that every fix shows no bug; prints one table row per check.
+/// </summary>
+internal sealed class HuntCommand
+{
+    private readonly CliConsole _console;
+    private readonly Option<int> _iterations = CliOptions.Int(
+        "--iterations", "-i", TestCommand.DefaultIterations, 1, "Iterations per workload and strategy (a bug hunt stops at the first bug).");
+
+    private readonly Option<ulong> _seed = CliOptions.Seed();
+    private readonly Option<string> _outdir = CliOptions.TracesDirectory();
+    private readonly Option<string> _assembly = new("--assembly")
+    {
+        Description = $"The workloads assembly (default: {HuntPlan.WorkloadsAssemblyFile} next to schedex).",
+        HelpName = "path",
+        DefaultValueFactory = _ => HuntPlan.DefaultAssembly,
+    };
+
+    private readonly Option<string> _verbosity = CliOptions.Verbosity("quiet");
+
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public HuntCommand(CliConsole console)
+    {
+        _console = console;
+        Command = new Command("hunt", "Hunt every bundled bug under random and pct, replay the traces, and check that every fix shows no bug.")
+        {
+            _iterations, _seed, _outdir, _assembly, _verbosity,
+        };
+        Command.SetAction(Execute);
+    }
+
+    /// <summary>The System.CommandLine command.</summary>
+    public Command Command { get; }
+
+    private int Execute(ParseResult parse)
+    {
+        string assembly = parse.GetRequiredValue(_assembly);
+        var configuration = new TestConfiguration
+        {
+            Iterations = parse.GetValue(_iterations),
+            Seed = parse.GetValue(_seed),
+            TracesDirectory = parse.GetValue(_outdir),
+        };
+        configuration.Validate();
+        CliPaths.EnsureDirectory(configuration.TracesDirectory!, "traces");
+        var table = new HuntTable(_console.Out, HuntPlan.Cases.Select(c => c.Workload), HuntPlan.Strategies.Select(HuntPlan.Label));
+        var rows = new List<HuntRow>();
+        var stopwatch = Stopwatch.StartNew();
+        using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
+        {
+            foreach (HuntCase huntCase in HuntPlan.Cases)
+            {
+                foreach (StrategyKind strategy in HuntPlan.Strategies)
+                {
+                    foreach (HuntRow row in Check(huntCase, assembly, configuration with { Strategy = strategy }, loggers))
+                    {
+                        table.Write(row);
+                        rows.Add(row);
+                    }
+                }
+            }
+        }
+
+        _console.Out.WriteLine(HuntTable.Footer(rows, stopwatch.Elapsed));
+        return rows.TrueForAll(r => r.Matches) ? ExitCodes.NoBug : ExitCodes.BugFound;
+    }
+
+    /// <summary>
+    /// Explores one case with one strategy and, when a trace was written, reads it back from disk and
+    /// replays it with the same engine (no second rewrite).
+    /// </summary>
+    private static IEnumerable<HuntRow> Check(HuntCase huntCase, string assembly, TestConfiguration configuration, ILoggerFactory loggers)
+    {
+        using var engine = TestingEngine.Create(configuration, assembly, huntCase.Workload, loggers);
+        TestReport report = engine.Run();
+        yield return HuntRow.FromRun(huntCase, HuntPlan.Label(configuration.Strategy), report);
+        if (report.TracePath is { } path)
+        {
+            ScheduleTrace trace = TraceSerializer.ReadFile(path);
+            yield return HuntRow.FromReplay(huntCase, path, engine.Replay(trace));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using ScheduleExplorer.Reporting;
+using ScheduleExplorer.Testing;
+using ScheduleExplorer.Traces;
+
+namespace ScheduleExplorer.Cli.Commands;
+
+/// <summary>
+/// <c>schedex replay &lt;assembly.dll&gt; &lt;trace.json|token&gt;</c>: runs a recorded schedule again,
+/// step for step; with <c>--break</c>, waits for a debugger and breaks at the failing step.
+/// </summary>
+internal sealed class ReplayCommand
+{
+    /// <summary>How long <c>--break</c> waits for a debugger when <c>--break-timeout</c> is not given.</summary>
+    public const double DefaultBreakTimeoutSeconds = 300;
+
+    private readonly CliConsole _console;
+    private readonly Argument<string> _assembly = new("assembly") { Description = "The workload assembly (.dll) the trace was recorded against." };
+    private readonly Argument<string> _trace = new("trace") { Description = "A trace file (.json) or a trace token (schedex1:…)." };
+    private readonly Option<string?> _method = new("--method", "-m")
+    {
+        Description = "The test method; by default the one the trace names.",
+        HelpName = "name",
+    };
+
+    private readonly Option<bool> _break = new("--break") { Description = "Wait for a debugger to attach, then break in the workload at the failing step." };
+    private readonly Option<int> _breakTimeout = CliOptions.Int("--break-timeout", null, (int)DefaultBreakTimeoutSeconds, 1, "Seconds --break waits for a debugger.");
+    private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
+
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public ReplayCommand(CliConsole console)
+    {
+        _console = console;
+        _breakTimeout.Hidden = true;
+        Command = new Command("replay", "Replay a recorded schedule step for step (exit 1 when it reproduces the bug).")
+        {
+            _assembly, _trace, _method, _break, _breakTimeout, _verbosity,
+        };
+        Command.SetAction(Execute);
+    }
+
+    /// <summary>The System.CommandLine command.</summary>
+    public Command Command { get; }
+
+    /// <summary>Reads a trace from a token or from a file.</summary>
+    /// <exception cref="TraceFormatException">The file is missing or the text is not a valid trace.</exception>
+    public static ScheduleTrace ReadTrace(string traceOrToken) =>
+        TraceSerializer.IsToken(traceOrToken) ? TraceSerializer.FromToken(traceOrToken) : TraceSerializer.ReadFile(traceOrToken);
+
+    private int Execute(ParseResult parse)
+    {
+        // The trace first: a malformed one fails in milliseconds, before the assembly is rewritten.
+        ScheduleTrace trace = ReadTrace(parse.GetRequiredValue(_trace));
+        string method = parse.GetValue(_method) ?? trace.Method;
+        bool breakAtBug = parse.GetValue(_break);
+        var breakTimeout = TimeSpan.FromSeconds(parse.GetValue(_breakTimeout));
+        TestReport report;
+        using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
+        {
+            using var engine = TestingEngine.Create(new TestConfiguration(), parse.GetRequiredValue(_assembly), method, loggers);
+
+            // The engine is created first, so bad input fails before anyone attaches a debugger for nothing.
+            if (breakAtBug && !DebuggerWait.WaitForAttach(_console.Out, breakTimeout))
+            {
+                return _console.Fail($"no debugger attached to process {Environment.ProcessId} within {DebuggerWait.FormatTimeout(breakTimeout)}.");
+            }
+
+            report = engine.Replay(trace, breakAtBug);
+        }
+
+        return Conclude(trace, report);
+    }
+
+    private int Conclude(ScheduleTrace trace, TestReport report)
+    {
+        if (report.Divergence is { } divergence)
+        {
+            // The engine's text already starts with "Replay diverged at step N: expected …, got …".
+            return _console.Fail($"{trace.Method}: {divergence}");
+        }
+
+        if (report.BugFound)
+        {
+            _console.Out.WriteLine(BugReportWriter.Format(report));
+            return ExitCodes.BugFound;
+        }
+
+        _console.Out.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Replayed {trace.Steps.Count:N0} steps of {report.Method} ({trace.Strategy}, seed {trace.Seed}, iteration {trace.Iteration + 1}): no bug, as recorded."));
+        return ExitCodes.NoBug;
+    }
+}

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using ScheduleExplorer.Cli.Reports;
+using ScheduleExplorer.Reporting;
+using ScheduleExplorer.Testing;
+
+namespace ScheduleExplorer.Cli.Commands;
+
+/// <summary>
+/// <c>schedex test &lt;assembly.dll&gt; --method &lt;name&gt;</c>: explores one test method of a workload
+/// assembly (rewritten in memory) and prints the bug report, or a summary when there is no bug.
+/// </summary>
+internal sealed class TestCommand
+{
+    /// <summary>Iterations when <c>--iterations</c> is not given.</summary>
+    public const int DefaultIterations = 1_000;
+
+    // The library's defaults are the command's defaults: one source of truth for bounds and step limits.
+    private static readonly TestConfiguration s_defaults = new();
+    private readonly CliConsole _console;
+    private readonly Argument<string> _assembly = new("assembly") { Description = "The workload assembly (.dll) holding the test method." };
+    private readonly Option<string> _method = new("--method", "-m")
+    {
+        Description = "The test method: full name (Namespace.Type.Method) or a unique suffix (Type.Method).",
+        HelpName = "name",
+        Required = true,
+    };
+
+    private readonly Option<int> _iterations = CliOptions.Int("--iterations", "-i", DefaultIterations, 1, "Iterations (schedules) to explore at most.");
+    private readonly Option<string> _strategy = CliOptions.Strategy();
+    private readonly Option<int> _strategyBound = CliOptions.Int("--strategy-bound", null, s_defaults.StrategyBound, 1, "The strategy's bound: the bug depth for pct.");
+    private readonly Option<ulong> _seed = CliOptions.Seed();
+    private readonly Option<int> _maxSteps = CliOptions.Int("--max-steps", null, s_defaults.MaxSteps, 1, "Scheduling steps per iteration before it is cut off.");
+    private readonly Option<bool> _failOnMaxSteps = new("--fail-on-max-steps") { Description = "Report an iteration that reaches --max-steps as a livelock bug." };
+    private readonly Option<double?> _timeout = CliOptions.TimeoutSeconds();
+    private readonly Option<string> _outdir = CliOptions.TracesDirectory();
+    private readonly Option<string?> _report = new("--report") { Description = "Also write the result as JSON to this file.", HelpName = "FILE.json" };
+    private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
+
+    /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
+    public TestCommand(CliConsole console)
+    {
+        _console = console;
+        Command = new Command("test", "Explore the schedules of a test method and report the first bug.")
+        {
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _outdir, _report, _verbosity,
+        };
+        Command.SetAction(Execute);
+    }
+
+    /// <summary>The System.CommandLine command.</summary>
+    public Command Command { get; }
+
+    /// <summary>One paragraph on a run without a bug: iterations, strategy, seed, time, rate and steps.</summary>
+    public static string Summary(TestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var culture = CultureInfo.InvariantCulture;
+        double seconds = report.Elapsed.TotalSeconds;
+        double rate = report.Iterations / Math.Max(seconds, 1e-9);
+        double perIteration = report.Iterations == 0 ? 0 : (double)report.TotalSteps / report.Iterations;
+        var text = new StringBuilder();
+        text.Append(culture, $"No bug found in {report.Method}: {report.Iterations:N0} iterations");
+        text.Append(report.Exhausted ? " (every schedule explored)" : string.Empty);
+        text.Append(culture, $" with {report.Strategy}, seed {report.Seed}, in {seconds:0.000} s ({rate:N0} iterations/s); ");
+        text.Append(culture, $"{report.TotalSteps:N0} scheduling steps ({perIteration:0.0} per iteration, at most {report.MaxStepsInIteration:N0}).");
+        if (report.StepBoundHits > 0)
+        {
+            text.Append(culture, $" {report.StepBoundHits:N0} iterations were cut off by the step bound.");
+        }
+
+        return text.ToString();
+    }
+
+    private int Execute(ParseResult parse)
+    {
+        string assembly = parse.GetRequiredValue(_assembly);
+        var configuration = new TestConfiguration
+        {
+            Iterations = parse.GetValue(_iterations),
+            Strategy = parse.GetStrategy(_strategy),
+            StrategyBound = parse.GetValue(_strategyBound),
+            Seed = parse.GetValue(_seed),
+            MaxSteps = parse.GetValue(_maxSteps),
+            FailOnMaxSteps = parse.GetValue(_failOnMaxSteps),
+            Timeout = parse.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            TracesDirectory = parse.GetValue(_outdir),
+        };
+        configuration.Validate();
+        CliPaths.EnsureDirectory(configuration.TracesDirectory!, "traces");
+        if (parse.GetValue(_report) is { } reportFile)
+        {
+            CliPaths.EnsureParentDirectory(reportFile, "report");
+        }
+
+        TestReport report;
+        using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
+        {
+            using var engine = TestingEngine.Create(configuration, assembly, parse.GetRequiredValue(_method), loggers);
+            report = engine.Run();
+        }
+
+        if (parse.GetValue(_report) is { } reportPath)
+        {
+            RunSummaryFile.Write(reportPath, report);
+        }
+
+        if (report.BugFound)
+        {
+            string? replay = report.TracePath is { } trace ? CommandLineText.Replay(assembly, trace) : null;
+            _console.Out.WriteLine(BugReportWriter.Format(report, replay));
+            return ExitCodes.BugFound;
+        }
+
+        _console.Out.WriteLine(Summary(report));
+        return ExitCodes.NoBug;
+    }
+}

@@ -1,0 +1,14 @@
+namespace ScheduleExplorer.Cli;
+
+/// <summary>The process exit codes of every <c>schedex</c> command.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The run finished and found no bug (or every hunt row matched its expectation).</summary>
+    public const int NoBug = 0;
+
+    /// <summary>A bug was found (or reproduced, or a hunt row did not match its expectation).</summary>
+    public const int BugFound = 1;
+
+    /// <summary>Bad usage or input: nothing was explored, or a replay diverged.</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,36 @@
+using ScheduleExplorer.Testing;
+
+namespace ScheduleExplorer.Cli.Hunt;
+
+/// <summary>What <c>schedex hunt</c> checks: every bundled bug is found, every fix shows none.</summary>
+internal static class HuntPlan
+{
+    /// <summary>The bundled workloads' assembly, shipped next to schedex.dll.</summary>
+    public const string WorkloadsAssemblyFile = "ScheduleExplorer.Workloads.dll";
+
+    /// <summary>The bugs, then the fixes, in the order the table shows them.</summary>
+    public static IReadOnlyList<HuntCase> Cases { get; } =
+    [
+        new("LostUpdate.Unsynchronized", ExpectBug: true),
+        new("DiningPhilosophers.LeftThenRight", ExpectBug: true),
+        new("DiningPhilosophers.LeftThenRightLock", ExpectBug: true),
+        new("LostUpdate.Locked", ExpectBug: false),
+        new("LostUpdate.LockedWithLock", ExpectBug: false),
+        new("LostUpdate.Interlocked", ExpectBug: false),
+        new("LostUpdate.CompareExchangeLoop", ExpectBug: false),
+        new("LostUpdate.StripedCounter", ExpectBug: false),
+        new("DiningPhilosophers.OrderedForks", ExpectBug: false),
+        new("DiningPhilosophers.Waiter", ExpectBug: false),
+        new("DiningPhilosophers.TryLockBackoff", ExpectBug: false),
+        new("DiningPhilosophers.OrderedForksLock", ExpectBug: false),
+    ];
+
+    /// <summary>The strategies every case is explored with.</summary>
+    public static IReadOnlyList<StrategyKind> Strategies { get; } = [StrategyKind.Random, StrategyKind.Pct];
+
+    /// <summary>The default assembly: <see cref="WorkloadsAssemblyFile"/> next to schedex.dll.</summary>
+    public static string DefaultAssembly => Path.Combine(AppContext.BaseDirectory, WorkloadsAssemblyFile);
+
+    /// <summary>The strategy column's label.</summary>
+    public static string Label(StrategyKind strategy) => strategy.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,47 @@
+using ScheduleExplorer.Testing;
+
+namespace ScheduleExplorer.Cli.Reports;
+
+/// <summary>
+/// The machine-readable result of <c>schedex test --report FILE.json</c>. The property names are a
+/// contract with CI scripts: change them only with a new file format.
+/// </summary>
+internal sealed record RunSummary
+{
+    /// <summary>Whether a bug was found.</summary>
+    public required bool BugFound { get; init; }
+
+    /// <summary>The 1-based iteration of the first bug, or null.</summary>
+    public required int? FirstBugIteration { get; init; }
+
+    /// <summary>Iterations run.</summary>
+    public required int Iterations { get; init; }
+
+    /// <summary>Wall-clock time of the exploration in seconds.</summary>
+    public required double ElapsedSeconds { get; init; }
+
+    /// <summary>Scheduling steps over all iterations.</summary>
+    public required long TotalSteps { get; init; }
+
+    /// <summary>The first bug, or null.</summary>
+    public required RunSummaryBug? Bug { get; init; }
+
+    /// <summary>The full path of the bug's trace file, or null.</summary>
+    public required string? Trace { get; init; }
+
+    /// <summary>The summary of <paramref name="report"/>.</summary>
+    public static RunSummary From(TestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new RunSummary
+        {
+            BugFound = report.BugFound,
+            FirstBugIteration = report.FirstBugIteration,
+            Iterations = report.Iterations,
+            ElapsedSeconds = Math.Round(report.Elapsed.TotalSeconds, 6),
+            TotalSteps = report.TotalSteps,
+            Bug = report.Bug is { } bug ? new RunSummaryBug { Kind = bug.Kind.ToString(), Message = bug.Message } : null,
+            Trace = report.TracePath is { } path ? Path.GetFullPath(path) : null,
+        };
+    }
+}
