@@ -12,8 +12,8 @@ public sealed class HuntCommandTests
         using var temp = new TempDirectory();
         string outdir = Path.Combine(temp.Path, "traces");
 
-        // Seed 0 finds the philosophers' deadlock under PCT in a few hundred iterations; 400 keeps the run short.
-        var run = CliRun.Of("hunt", "--iterations", "400", "--outdir", outdir);
+        // Seed 0 finds the philosophers' deadlock under PCT(10) in 829 iterations; 1,000 is the default budget.
+        var run = CliRun.Of("hunt", "--iterations", "1000", "--outdir", outdir);
         string[] lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         string[] rows = [.. lines.Skip(1).TakeWhile(l => l.StartsWith("ok", StringComparison.Ordinal) || l.StartsWith("FAIL", StringComparison.Ordinal))];
         Assert.Multiple(() =>

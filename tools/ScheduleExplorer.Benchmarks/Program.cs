@@ -3,10 +3,22 @@ using BenchmarkDotNet.Running;
 namespace ScheduleExplorer.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks: <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- --filter '*'</c>.
+/// Runs the benchmarks: <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- --filter '*'</c>,
+/// or the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>.
 /// Every class reports its rows in one run, so ratios between rows are meaningful on a noisy machine.
 /// </summary>
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static void Main(string[] args)
+    {
+        if (args is ["bugstats", ..])
+        {
+            BugFindingStatistics.Run(
+                seeds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
+                budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -94,11 +94,9 @@ internal sealed class ControlledScheduler : IDisposable
             ReachStepBound(operation);
         }
 
-        if (_steps == _options.BreakAtStep && Debugger.IsAttached)
+        if (_steps == _options.BreakAtStep)
         {
-            // Replaying a failing trace: this is the last recorded step. Look at the call stack:
-            // the workload frame below is where the failing schedule's final step happens.
-            Debugger.Break();
+            _options.OnBreak();
         }
 
         var next = PickNext(operation, kind, site, target);

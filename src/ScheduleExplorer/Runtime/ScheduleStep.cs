@@ -18,7 +18,7 @@ public readonly record struct ScheduleStep(
     string? Target)
 {
     /// <summary>Whether this step is a data choice rather than a scheduling decision.</summary>
-    public bool IsDataChoice => Kind is SchedulingPointKind.RandomBoolean or SchedulingPointKind.RandomInteger;
+    public bool IsDataChoice => Kind.IsDataChoice();
 
     /// <inheritdoc/>
     public override string ToString() => IsDataChoice

@@ -18,6 +18,19 @@ internal sealed record SchedulerOptions
     /// <summary>The 1-based step at which to break into an attached debugger (in the workload's thread), or -1.</summary>
     public int BreakAtStep { get; init; } = -1;
 
+    /// <summary>What happens at <see cref="BreakAtStep"/>: by default, break into an attached debugger.</summary>
+    public Action OnBreak { get; init; } = BreakIntoDebugger;
+
     /// <summary>The CPU every worker is pinned to, or -1 to leave workers unpinned.</summary>
     public int PinCpu { get; init; } = -1;
+
+    private static void BreakIntoDebugger()
+    {
+        if (System.Diagnostics.Debugger.IsAttached)
+        {
+            // Replaying a failing trace: this is its last recorded step. The call stack below is
+            // the workload's own thread, stopped where the failing schedule's final step happens.
+            System.Diagnostics.Debugger.Break();
+        }
+    }
 }

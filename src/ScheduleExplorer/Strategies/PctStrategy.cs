@@ -45,6 +45,12 @@ internal sealed class PctStrategy : ISchedulingStrategy
 
     public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site)
     {
+        if (enabled.Length == 1 && enabled[0] == current)
+        {
+            // No choice to make: such steps neither count towards change points nor dilute them.
+            return current;
+        }
+
         _step++;
         foreach (int id in enabled)
         {

@@ -69,12 +69,15 @@ public sealed class TestingEngine : IDisposable
     /// debugger attached, execution breaks in the workload at the last recorded step.
     /// </summary>
     /// <exception cref="WorkloadException">The trace was recorded for another assembly build or method.</exception>
-    public TestReport Replay(ScheduleTrace trace, bool breakAtBug = false)
+    public TestReport Replay(ScheduleTrace trace, bool breakAtBug = false) => Replay(trace, breakAtBug, onBreak: null);
+
+    /// <summary>Replays with a custom action at the break step (tests use it in place of a debugger).</summary>
+    internal TestReport Replay(ScheduleTrace trace, bool breakAtBug, Action? onBreak)
     {
         ArgumentNullException.ThrowIfNull(trace);
         CheckTraceMatches(trace);
         var strategy = new ReplayStrategy([.. trace.Steps.Select(s => s.ToScheduleStep())]);
-        return Explore(strategy, trace, breakAtBug ? trace.Steps.Count : -1);
+        return Explore(strategy, trace, breakAtBug ? trace.Steps.Count(s => !s.Kind.IsDataChoice()) : -1, onBreak);
     }
 
     /// <inheritdoc/>
@@ -88,7 +91,7 @@ public sealed class TestingEngine : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(_configuration.Strategy), _configuration.Strategy, "Unknown strategy."),
     };
 
-    private TestReport Explore(ISchedulingStrategy strategy, ScheduleTrace? replay, int breakAtStep = -1)
+    private TestReport Explore(ISchedulingStrategy strategy, ScheduleTrace? replay, int breakAtStep = -1, Action? onBreak = null)
     {
         var options = new SchedulerOptions
         {
@@ -98,6 +101,11 @@ public sealed class TestingEngine : IDisposable
             PinCpu = _configuration.PinWorkers ? Math.Max(0, Thread.GetCurrentProcessorId()) % Environment.ProcessorCount : -1,
             BreakAtStep = breakAtStep,
         };
+        if (onBreak is not null)
+        {
+            options = options with { OnBreak = onBreak };
+        }
+
         int iterations = replay is null ? _configuration.Iterations : 1;
         var progress = new ExplorationProgress(_logger, _target.Method, strategy.Name, iterations, _configuration.ProgressInterval);
         var stopwatch = Stopwatch.StartNew();

@@ -64,6 +64,29 @@ public sealed class DebuggerReplayTests
     }
 
     [Test]
+    public void BreakAtBug_StopsInTheWorkloadsThread_AtTheLastRecordedStep_WithSourceLines()
+    {
+        var trace = TraceSerializer.ReadFile(Path.Combine(TracesDirectory, "LostUpdate.Unsynchronized.random.seed0.json"));
+        System.Diagnostics.StackTrace? atBreak = null;
+        string? thread = null;
+        using var engine = TestingEngine.Create(new TestConfiguration(), Workload.AssemblyPath, trace.Method);
+
+        var report = engine.Replay(trace, breakAtBug: true, onBreak: () =>
+        {
+            atBreak = new System.Diagnostics.StackTrace(fNeedFileInfo: true);
+            thread = Thread.CurrentThread.Name;
+        });
+
+        Assert.That(report.Divergence, Is.Null);
+        Assert.That(atBreak, Is.Not.Null, "the break hook ran");
+        Assert.That(thread, Does.StartWith("schedex-worker-"), "it runs in the operation's own worker thread");
+        var lastStep = trace.Steps[^1];
+        var userFrame = atBreak!.GetFrames().FirstOrDefault(f => f.GetFileName()?.EndsWith(lastStep.Site!.Split(':')[0], StringComparison.Ordinal) == true);
+        Assert.That(userFrame, Is.Not.Null, $"a workload frame for {lastStep.Site} is on the stack: its PDB was loaded, so breakpoints bind");
+        Assert.That($"{Path.GetFileName(userFrame!.GetFileName())}:{userFrame.GetFileLineNumber()}", Is.EqualTo(lastStep.Site));
+    }
+
+    [Test]
     public void Explore_FromNUnit_AttachesTheTraceAndFindsTheBug()
     {
         var report = ControlledTest.Explore(typeof(DiningPhilosophers), nameof(DiningPhilosophers.LeftThenRight), new TestConfiguration { Iterations = 500, Seed = 4 });
