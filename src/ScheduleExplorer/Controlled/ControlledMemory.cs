@@ -20,6 +20,10 @@ public static class ControlledMemory
             op.Scheduler.SchedulePoint(op, SchedulingPointKind.Read, site, location);
             op.Scheduler.RecordEffect(location, isWrite: false);
         }
+        else
+        {
+            UncontrolledThreadDetector.OnUncontrolledThread(site);
+        }
     }
 
     /// <summary>A write of <paramref name="location"/> at <paramref name="site"/>.</summary>
@@ -30,6 +34,10 @@ public static class ControlledMemory
         {
             op.Scheduler.SchedulePoint(op, SchedulingPointKind.Write, site, location);
             op.Scheduler.RecordEffect(location, isWrite: true);
+        }
+        else
+        {
+            UncontrolledThreadDetector.OnUncontrolledThread(site);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using ScheduleExplorer.Runtime;
 
 namespace ScheduleExplorer.Controlled;
 
@@ -17,5 +18,12 @@ public static class ControlledSite
     public static string? Current => t_site;
 
     /// <summary>Records the site of the next controlled call (inserted by the rewriter).</summary>
-    public static void Set(string site) => t_site = site;
+    public static void Set(string site)
+    {
+        t_site = site;
+        if (UncontrolledThreadDetector.AnyRunning && ControlledScheduler.CurrentOperation is null)
+        {
+            UncontrolledThreadDetector.OnUncontrolledThread(site);
+        }
+    }
 }

@@ -29,6 +29,7 @@ internal sealed class ControlledScheduler : IDisposable
     private volatile bool _dead;
     private bool _stepBoundReached;
     private string? _divergence;
+    private volatile string? _uncontrolledThread;
     private int _steps;
     private long _now;
 
@@ -72,11 +73,24 @@ internal sealed class ControlledScheduler : IDisposable
         _current = main;
         AssignWorker(main);
         _engineSignal.Reset();
-        main.Worker!.Resume();
-        WaitForEnd();
-        if (_canceled)
+        UncontrolledThreadDetector.Started(this);
+        try
         {
-            UnwindRemaining();
+            main.Worker!.Resume();
+            WaitForEnd();
+            if (_canceled)
+            {
+                UnwindRemaining();
+            }
+        }
+        finally
+        {
+            UncontrolledThreadDetector.Stopped(this);
+        }
+
+        if (_bug is null && _divergence is null && _uncontrolledThread is { } foreign)
+        {
+            _bug = UncontrolledThreadBug(foreign);
         }
 
         return new IterationOutcome(_bug, _divergence, _steps, [.. _operations.Select(o => o.Name)], _stepBoundReached, _now, [.. _schedule]);
@@ -86,6 +100,11 @@ internal sealed class ControlledScheduler : IDisposable
     public void SchedulePoint(ControlledOperation operation, SchedulingPointKind kind, string? site, string? target = null)
     {
         ThrowIfCanceled();
+        if (_uncontrolledThread is { } foreign)
+        {
+            Fail(UncontrolledThreadBug(foreign));
+        }
+
         Debug.Assert(ReferenceEquals(operation, _current), "only the running operation reaches scheduling points");
         operation.Steps++;
         operation.BackEdgesSincePoint = 0;
@@ -241,6 +260,15 @@ internal sealed class ControlledScheduler : IDisposable
                 operation.Name));
         }
     }
+
+    /// <summary>Called from another thread: rewritten code ran on a thread this scheduler does not control.</summary>
+    public void OnUncontrolledThread(string description) => _uncontrolledThread ??= description;
+
+    private static BugReport UncontrolledThreadBug(string description) => new(
+        BugKind.UncontrolledConcurrency,
+        $"Uncontrolled concurrency: {description}.",
+        "Threads must be started by rewritten code (new Thread(...).Start()) so the scheduler controls them; rewrite the assembly that starts this thread, or avoid the thread pool, timers and tasks in code under test.",
+        operation: null);
 
     /// <summary>Ends the iteration with <paramref name="bug"/>: the caller unwinds.</summary>
     [DoesNotReturn]
@@ -510,6 +538,7 @@ internal sealed class ControlledScheduler : IDisposable
         Resources.Clear();
         _bug = null;
         _divergence = null;
+        _uncontrolledThread = null;
         _canceled = false;
         _stepBoundReached = false;
         _steps = 0;

@@ -89,6 +89,23 @@ public sealed class DetectionTests
         Assert.That(report.Iterations, Is.EqualTo(1), "a hang ends the run");
     }
 
+    [Test]
+    public void RewrittenCodeOnAThreadStartedOutsideControl_IsReportedAsUncontrolled()
+    {
+        // A thread started by code that was not rewritten (here: the test itself) runs code that was.
+        using var engine = TestingEngine.Create(s_quick, () =>
+        {
+            var foreign = new Thread(() => Controlled.ControlledMemory.Write("Account.balance", "Foreign.cs:7")) { Name = "library thread" };
+            foreign.Start();
+            foreign.Join();
+            Controlled.ControlledMemory.Read("Account.balance", "Foreign.cs:9");
+        }, "foreign-thread");
+        var report = engine.Run();
+        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UncontrolledConcurrency));
+        Assert.That(report.Bug!.Message, Does.Contain("thread 'library thread'"));
+        Assert.That(report.Bug.Message, Does.Contain("not created under control, ran rewritten code at Foreign.cs:7"));
+    }
+
     [TestCase("Misbehaving.Events.ManualResetEventSlimHandoff")]
     [TestCase("Misbehaving.Events.AutoResetEventPingPong")]
     [TestCase("Misbehaving.Events.MonitorWaitPulseQueue")]
