@@ -18,6 +18,9 @@ public class SchedulingCostBenchmarks
     private const int RoundTrips = 2_000;
     private BatonHandoff? _unpinned;
     private BatonHandoff? _pinned;
+    private BatonRing? _ring3;
+    private BatonRing? _ring6Pinned;
+    private BatonRing? _ring6;
     private TestingEngine? _locked;
     private TestingEngine? _philosophers;
     private TestingEngine? _lockedUnpinned;
@@ -27,6 +30,9 @@ public class SchedulingCostBenchmarks
     {
         _unpinned = new BatonHandoff(pinCpu: -1);
         _pinned = new BatonHandoff(pinCpu: 0);
+        _ring3 = new BatonRing(3, pinCpu: -1);
+        _ring6 = new BatonRing(6, pinCpu: -1);
+        _ring6Pinned = new BatonRing(6, pinCpu: 0);
         var configuration = new TestConfiguration { Iterations = Iterations, Seed = 1 };
         _locked = Create(configuration, $"{typeof(LostUpdate).FullName}.{nameof(LostUpdate.Locked)}");
         _lockedUnpinned = Create(configuration with { PinWorkers = false }, $"{typeof(LostUpdate).FullName}.{nameof(LostUpdate.Locked)}");
@@ -34,7 +40,7 @@ public class SchedulingCostBenchmarks
         foreach (var engine in new[] { _locked, _philosophers })
         {
             var report = engine.Run();
-            Console.WriteLine($"// {report.Method}: {report.TotalSteps / (double)report.Iterations:0.0} decisions per iteration, {report.Iterations / report.Elapsed.TotalSeconds:N0} iterations/s, bug: {report.Bug?.Message ?? "none"}");
+            Console.WriteLine($"// {report.Method}: {report.TotalSteps / (double)report.Iterations:0.0} decisions and {report.ContextSwitches / (double)report.Iterations:0.0} context switches per iteration, {report.Iterations / report.Elapsed.TotalSeconds:N0} iterations/s, bug: {report.Bug?.Message ?? "none"}");
         }
     }
 
@@ -43,6 +49,9 @@ public class SchedulingCostBenchmarks
     {
         _unpinned?.Dispose();
         _pinned?.Dispose();
+        _ring3?.Dispose();
+        _ring6?.Dispose();
+        _ring6Pinned?.Dispose();
         _locked?.Dispose();
         _lockedUnpinned?.Dispose();
         _philosophers?.Dispose();
@@ -55,6 +64,18 @@ public class SchedulingCostBenchmarks
     /// <summary>One handoff between two parked threads pinned to one CPU.</summary>
     [Benchmark(OperationsPerInvoke = 2 * RoundTrips)]
     public void RawHandoffPinned() => _pinned!.RoundTrips(RoundTrips);
+
+    /// <summary>One handoff in a ring of 3 parked threads (the operations of LostUpdate 2 × 2), unpinned.</summary>
+    [Benchmark(OperationsPerInvoke = 2 * RoundTrips)]
+    public void RawHandoffRing3() => _ring3!.Pass(2 * RoundTrips);
+
+    /// <summary>One handoff in a ring of 6 parked threads (the operations of 5 philosophers), unpinned.</summary>
+    [Benchmark(OperationsPerInvoke = 2 * RoundTrips)]
+    public void RawHandoffRing6() => _ring6!.Pass(2 * RoundTrips);
+
+    /// <summary>One handoff in a ring of 6 parked threads pinned to one CPU (as the engine's workers).</summary>
+    [Benchmark(OperationsPerInvoke = 2 * RoundTrips)]
+    public void RawHandoffRing6Pinned() => _ring6Pinned!.Pass(2 * RoundTrips);
 
     /// <summary>One controlled iteration of LostUpdate.Locked (2 threads × 2 increments).</summary>
     [Benchmark(OperationsPerInvoke = Iterations)]

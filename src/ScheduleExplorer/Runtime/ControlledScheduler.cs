@@ -31,6 +31,7 @@ internal sealed class ControlledScheduler : IDisposable
     private string? _divergence;
     private volatile string? _uncontrolledThread;
     private int _steps;
+    private int _switches;
     private long _now;
 
     public ControlledScheduler(ISchedulingStrategy strategy, SchedulerOptions options)
@@ -60,8 +61,12 @@ internal sealed class ControlledScheduler : IDisposable
     /// <summary>OS threads created so far (they are reused across operations and iterations).</summary>
     public int WorkerThreads => _pool.Created;
 
-    /// <summary>Runs one iteration of <paramref name="entry"/> to its end, a bug, or the step bound.</summary>
-    public IterationOutcome RunIteration(Action entry)
+    /// <summary>
+    /// Runs one iteration of <paramref name="entry"/> to its end, a bug, or the step bound. The
+    /// schedule is copied into the outcome only when there is a bug or a divergence, or when
+    /// <paramref name="keepSchedule"/> asks for it (it is the only per-iteration allocation).
+    /// </summary>
+    public IterationOutcome RunIteration(Action entry, bool keepSchedule = false)
     {
         if (_dead)
         {
@@ -93,7 +98,16 @@ internal sealed class ControlledScheduler : IDisposable
             _bug = UncontrolledThreadBug(foreign);
         }
 
-        return new IterationOutcome(_bug, _divergence, _steps, [.. _operations.Select(o => o.Name)], _stepBoundReached, _now, [.. _schedule]);
+        bool keep = keepSchedule || _bug is not null || _divergence is not null;
+        return new IterationOutcome(
+            _bug,
+            _divergence,
+            _steps,
+            _switches,
+            keep ? [.. _operations.Select(o => o.Name)] : [],
+            _stepBoundReached,
+            _now,
+            keep ? [.. _schedule] : []);
     }
 
     /// <summary>A scheduling point reached by <paramref name="operation"/>, the running operation.</summary>
@@ -360,6 +374,7 @@ internal sealed class ControlledScheduler : IDisposable
             return;
         }
 
+        _switches++;
         _current = next;
         AssignWorker(next);
         next.Worker!.Resume();
@@ -464,6 +479,7 @@ internal sealed class ControlledScheduler : IDisposable
 
     private void SwitchTo(ControlledOperation from, ControlledOperation to)
     {
+        _switches++;
         _current = to;
         AssignWorker(to);
         to.Worker!.Resume();
@@ -542,6 +558,7 @@ internal sealed class ControlledScheduler : IDisposable
         _canceled = false;
         _stepBoundReached = false;
         _steps = 0;
+        _switches = 0;
         _now = 0;
         _current = null;
     }

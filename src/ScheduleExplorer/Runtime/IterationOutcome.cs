@@ -7,6 +7,7 @@ internal sealed record IterationOutcome(
     BugReport? Bug,
     string? Divergence,
     int Steps,
+    int ContextSwitches,
     IReadOnlyList<string> Operations,
     bool StepBoundReached,
     long VirtualTimeMilliseconds,

@@ -22,12 +22,15 @@ internal sealed class ExplorationStatistics
 
     public int MaxSteps { get; private set; }
 
+    public long ContextSwitches { get; private set; }
+
     public int StepBoundHits { get; private set; }
 
     public void Add(int iteration, IterationOutcome outcome, string? divergence)
     {
         Iterations++;
         TotalSteps += outcome.Steps;
+        ContextSwitches += outcome.ContextSwitches;
         MaxSteps = Math.Max(MaxSteps, outcome.Steps);
         if (outcome.StepBoundReached)
         {

@@ -45,6 +45,9 @@ public sealed record TestReport
     /// <summary>Scheduling steps over all iterations.</summary>
     public long TotalSteps { get; init; }
 
+    /// <summary>Scheduling decisions that handed the baton to another operation, over all iterations.</summary>
+    public long ContextSwitches { get; init; }
+
     /// <summary>The most steps one iteration took.</summary>
     public int MaxStepsInIteration { get; init; }
 

@@ -121,7 +121,7 @@ public sealed class TestingEngine : IDisposable
                 break;
             }
 
-            var outcome = scheduler.RunIteration(_target.Entry);
+            var outcome = scheduler.RunIteration(_target.Entry, keepSchedule: replay is not null);
             statistics.Add(iteration, outcome, replay is null ? null : CheckReplayEnd(strategy, outcome, replay));
             if (statistics.Bug is not null && statistics.FirstBugTrace is null)
             {
@@ -160,6 +160,7 @@ public sealed class TestingEngine : IDisposable
             TracePath = tracePath,
             Divergence = statistics.Divergence,
             TotalSteps = statistics.TotalSteps,
+            ContextSwitches = statistics.ContextSwitches,
             MaxStepsInIteration = statistics.MaxSteps,
             StepBoundHits = statistics.StepBoundHits,
             WorkerThreads = scheduler.WorkerThreads,
