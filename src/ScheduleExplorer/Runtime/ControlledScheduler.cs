@@ -6,37 +6,33 @@ namespace ScheduleExplorer.Runtime;
 
 /// <summary>
 /// The controlled scheduler: runs one iteration of a test at a time with exactly one operation
-/// running, and at every scheduling point asks the strategy who runs next. Operation lifecycle and
-/// scheduling live here; the semantics of each primitive live in the controlled shims, and
-/// explanations of bugs live in <c>Detection</c>.
+/// running, and at every scheduling point asks the strategy (through <see cref="StrategyMediator"/>)
+/// who runs next. This half holds the decisions and blocking; the iteration lifecycle is in
+/// ControlledScheduler.Lifecycle.cs, the operations and clock in <see cref="OperationTable"/>, the
+/// semantics of each primitive in the controlled shims, and explanations of bugs in <c>Detection</c>.
 /// </summary>
-internal sealed class ControlledScheduler : IDisposable
+internal sealed partial class ControlledScheduler : IDisposable
 {
     [ThreadStatic]
     private static ControlledOperation? t_current;
 
     private readonly SchedulerOptions _options;
     private readonly WorkerPool _pool;
-    private readonly List<ControlledOperation> _operations = [];
-    private readonly List<ScheduleStep> _schedule = [];
-    private readonly List<StepEffect> _effects = [];
+    private readonly OperationTable _operations = new();
+    private readonly StrategyMediator _strategy;
     private readonly ManualResetEventSlim _engineSignal = new(initialState: false);
-    private ISchedulingStrategy _strategy;
-    private int[] _enabled = new int[8];
     private ControlledOperation? _current;
     private BugReport? _bug;
     private volatile bool _canceled;
     private volatile bool _dead;
     private bool _stepBoundReached;
-    private string? _divergence;
     private volatile string? _uncontrolledThread;
     private int _steps;
     private int _switches;
-    private long _now;
 
     public ControlledScheduler(ISchedulingStrategy strategy, SchedulerOptions options)
     {
-        _strategy = strategy;
+        _strategy = new StrategyMediator(strategy);
         _options = options;
         _pool = new WorkerPool(options.PinCpu);
     }
@@ -47,13 +43,7 @@ internal sealed class ControlledScheduler : IDisposable
     public ResourceTable Resources { get; } = new();
 
     /// <summary>Virtual time in milliseconds since the iteration started.</summary>
-    public long Now => _now;
-
-    public ISchedulingStrategy Strategy
-    {
-        get => _strategy;
-        set => _strategy = value;
-    }
+    public long Now => _operations.Now;
 
     /// <summary>True after a hang: an operation could not be stopped, so no further iteration may run.</summary>
     public bool IsBroken => _dead;
@@ -61,62 +51,13 @@ internal sealed class ControlledScheduler : IDisposable
     /// <summary>OS threads created so far (they are reused across operations and iterations).</summary>
     public int WorkerThreads => _pool.Created;
 
-    /// <summary>
-    /// Runs one iteration of <paramref name="entry"/> to its end, a bug, or the step bound. The
-    /// schedule is copied into the outcome only when there is a bug or a divergence, or when
-    /// <paramref name="keepSchedule"/> asks for it (it is the only per-iteration allocation).
-    /// </summary>
-    public IterationOutcome RunIteration(Action entry, bool keepSchedule = false)
-    {
-        if (_dead)
-        {
-            throw new InvalidOperationException("The scheduler is broken by an earlier hang and cannot run another iteration.");
-        }
-
-        Reset();
-        var main = AddOperation("main", _ => entry(), state: null, thread: null);
-        _current = main;
-        AssignWorker(main);
-        _engineSignal.Reset();
-        UncontrolledThreadDetector.Started(this);
-        try
-        {
-            main.Worker!.Resume();
-            WaitForEnd();
-            if (_canceled)
-            {
-                UnwindRemaining();
-            }
-        }
-        finally
-        {
-            UncontrolledThreadDetector.Stopped(this);
-        }
-
-        if (_bug is null && _divergence is null && _uncontrolledThread is { } foreign)
-        {
-            _bug = UncontrolledThreadBug(foreign);
-        }
-
-        bool keep = keepSchedule || _bug is not null || _divergence is not null;
-        return new IterationOutcome(
-            _bug,
-            _divergence,
-            _steps,
-            _switches,
-            keep ? [.. _operations.Select(o => o.Name)] : [],
-            _stepBoundReached,
-            _now,
-            keep ? [.. _schedule] : []);
-    }
-
     /// <summary>A scheduling point reached by <paramref name="operation"/>, the running operation.</summary>
     public void SchedulePoint(ControlledOperation operation, SchedulingPointKind kind, string? site, string? target = null)
     {
         ThrowIfCanceled();
         if (_uncontrolledThread is { } foreign)
         {
-            Fail(UncontrolledThreadBug(foreign));
+            Fail(RuntimeBugs.UncontrolledThread(foreign));
         }
 
         Debug.Assert(ReferenceEquals(operation, _current), "only the running operation reaches scheduling points");
@@ -152,7 +93,7 @@ internal sealed class ControlledScheduler : IDisposable
     /// </summary>
     public bool WaitFor(ControlledOperation operation, IBlockingResource resource, SchedulingPointKind kind, string? site, long timeoutMilliseconds = -1)
     {
-        long deadline = timeoutMilliseconds < 0 ? long.MaxValue : _now + timeoutMilliseconds;
+        long deadline = timeoutMilliseconds < 0 ? long.MaxValue : Now + timeoutMilliseconds;
         if (resource.CanProceed(operation))
         {
             // Others may get there first. When the resource is unavailable this point is skipped:
@@ -164,7 +105,7 @@ internal sealed class ControlledScheduler : IDisposable
         {
             // Finding the resource unavailable is itself an observation of it.
             RecordEffect(resource, isWrite: false);
-            if (_now >= deadline)
+            if (Now >= deadline)
             {
                 return false;
             }
@@ -185,9 +126,9 @@ internal sealed class ControlledScheduler : IDisposable
             return;
         }
 
-        long deadline = _now + milliseconds;
+        long deadline = Now + milliseconds;
         RecordEffect(StepEffect.Everything, isWrite: true);
-        while (_now < deadline)
+        while (Now < deadline)
         {
             Block(operation, resource: null, SchedulingPointKind.Delay, site, deadline);
         }
@@ -213,7 +154,7 @@ internal sealed class ControlledScheduler : IDisposable
         // Starting a thread only enables it (a left mover): the parent's next visible operation
         // takes the scheduling point where the new operation may run first.
         ThrowIfCanceled();
-        var operation = AddOperation(thread?.Name ?? $"thread {_operations.Count}", body, state, thread);
+        var operation = _operations.Add(this, thread?.Name ?? $"thread {_operations.Count}", body, state, thread);
         if (thread is not null)
         {
             Resources.RegisterThread(thread, operation);
@@ -226,32 +167,20 @@ internal sealed class ControlledScheduler : IDisposable
     /// Records what the running step did to shared state, for strategies that reduce by partial
     /// order. Only recorded when the strategy observes effects, so other strategies pay nothing.
     /// </summary>
-    public void RecordEffect(object key, bool isWrite)
-    {
-        if (_strategy is IStepEffectsObserver)
-        {
-            _effects.Add(new StepEffect(key, isWrite));
-        }
-    }
+    public void RecordEffect(object key, bool isWrite) => _strategy.RecordEffect(key, isWrite);
 
     /// <summary>A data choice made through the strategy and recorded in the schedule.</summary>
     public int NextInteger(ControlledOperation operation, int maxValue, string? site)
     {
         ThrowIfCanceled();
-        RecordEffect(StepEffect.Everything, isWrite: true);
-        int value = Ask(() => _strategy.NextInteger(operation.Id, maxValue));
-        _schedule.Add(new ScheduleStep(SchedulingPointKind.RandomInteger, operation.Id, operation.Id, value, site, null));
-        return value;
+        return _strategy.ChooseInteger(operation.Id, maxValue, site) ?? EndOnDivergence<int>();
     }
 
     /// <summary>A boolean data choice made through the strategy and recorded in the schedule.</summary>
     public bool NextBoolean(ControlledOperation operation, string? site)
     {
         ThrowIfCanceled();
-        RecordEffect(StepEffect.Everything, isWrite: true);
-        bool value = Ask(() => _strategy.NextBoolean(operation.Id));
-        _schedule.Add(new ScheduleStep(SchedulingPointKind.RandomBoolean, operation.Id, operation.Id, value ? 1 : 0, site, null));
-        return value;
+        return _strategy.ChooseBoolean(operation.Id, site) ?? EndOnDivergence<bool>();
     }
 
     /// <summary>
@@ -267,22 +196,12 @@ internal sealed class ControlledScheduler : IDisposable
 
         if (++operation.BackEdgesSincePoint > _options.MaxBackEdgesWithoutPoint)
         {
-            Fail(new BugReport(
-                BugKind.Hang,
-                $"'{operation.Name}' spins without reaching a scheduling point ({operation.BackEdgesSincePoint:N0} loop iterations{(site is null ? "" : $" at {site}")}).",
-                "The loop touches no shared field, lock or other controlled primitive, so no other operation can ever run: add a Thread.Yield() or make the loop observe shared state.",
-                operation.Name));
+            Fail(RuntimeBugs.Spin(operation.Name, operation.BackEdgesSincePoint, site));
         }
     }
 
     /// <summary>Called from another thread: rewritten code ran on a thread this scheduler does not control.</summary>
     public void OnUncontrolledThread(string description) => _uncontrolledThread ??= description;
-
-    private static BugReport UncontrolledThreadBug(string description) => new(
-        BugKind.UncontrolledConcurrency,
-        $"Uncontrolled concurrency: {description}.",
-        "Threads must be started by rewritten code (new Thread(...).Start()) so the scheduler controls them; rewrite the assembly that starts this thread, or avoid the thread pool, timers and tasks in code under test.",
-        operation: null);
 
     /// <summary>Ends the iteration with <paramref name="bug"/>: the caller unwinds.</summary>
     [DoesNotReturn]
@@ -303,178 +222,32 @@ internal sealed class ControlledScheduler : IDisposable
 
     public static void Restore(ControlledOperation? operation) => t_current = operation;
 
-    /// <summary>Body of a worker: runs <paramref name="operation"/> and hands on the baton.</summary>
-    internal void RunOperation(ControlledOperation operation)
-    {
-        t_current = operation;
-        try
-        {
-            operation.RunBody();
-        }
-        catch (ExecutionCanceledException)
-        {
-        }
-        catch (ThreadInterruptedException) when (_canceled)
-        {
-        }
-        catch (Exception e)
-        {
-            operation.Failure = e;
-        }
-        finally
-        {
-            t_current = null;
-        }
-
-        OnOperationFinished(operation);
-    }
-
-    public void Dispose()
-    {
-        _dead = true;
-        _pool.Dispose();
-        _engineSignal.Dispose();
-    }
-
-    private void OnOperationFinished(ControlledOperation operation)
-    {
-        var worker = operation.Worker!;
-        if (worker.IsPoisoned)
-        {
-            return;
-        }
-
-        operation.Status = OperationStatus.Completed;
-        operation.Worker = null;
-        _pool.Return(worker);
-        if (!_canceled && operation.Failure is { } failure)
-        {
-            _bug ??= Explain(() => ExceptionClassifier.ToBug(operation.Name, failure));
-            _canceled = true;
-        }
-
-        if (_canceled)
-        {
-            _engineSignal.Set();
-            return;
-        }
-
-        _steps++;
-        RecordEffect(Resources.CompletionOf(operation), isWrite: true);
-        var next = PickNext(operation, SchedulingPointKind.Complete, site: null, target: null);
-        if (next is null)
-        {
-            if (!_canceled && _operations.Any(o => o.Status == OperationStatus.Blocked))
-            {
-                _bug ??= Explain(() => DeadlockAnalyzer.Analyze(_operations));
-                _canceled = true;
-            }
-
-            _engineSignal.Set();
-            return;
-        }
-
-        _switches++;
-        _current = next;
-        AssignWorker(next);
-        next.Worker!.Resume();
-    }
-
+    /// <summary>The operation to run next; null when nothing can run, or when a replay diverged.</summary>
     private ControlledOperation? PickNext(ControlledOperation current, SchedulingPointKind kind, string? site, string? target)
     {
-        int count = CollectEnabled();
-        if (count == 0 && AdvanceClock())
-        {
-            count = CollectEnabled();
-        }
-
-        if (count == 0)
+        var enabled = _operations.Enabled();
+        if (enabled.IsEmpty)
         {
             return null;
         }
 
-        if (_strategy is IStepEffectsObserver observer)
+        int chosen = _strategy.ChooseOperation(enabled, current.Id, kind, site, target);
+        if (chosen < 0)
         {
-            observer.OnStepEffects(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_effects));
-        }
-
-        _effects.Clear();
-        int chosen;
-        try
-        {
-            chosen = _strategy.NextOperation(_enabled.AsSpan(0, count), current.Id, kind, site);
-        }
-        catch (ScheduleDivergenceException e)
-        {
-            Diverge(e);
+            _canceled = true;
             return null;
         }
 
-        _schedule.Add(new ScheduleStep(kind, current.Id, chosen, 0, site, target));
         var next = _operations[chosen];
-        Debug.Assert(next.IsEnabled(_now), "the strategy must choose an enabled operation");
+        Debug.Assert(next.IsEnabled(Now), "the strategy must choose an enabled operation");
         return next;
     }
 
-    private T Ask<T>(Func<T> choice)
+    [DoesNotReturn]
+    private T EndOnDivergence<T>()
     {
-        try
-        {
-            return choice();
-        }
-        catch (ScheduleDivergenceException e)
-        {
-            Diverge(e);
-            throw new ExecutionCanceledException();
-        }
-    }
-
-    /// <summary>Ends the iteration because a recorded schedule no longer matches the run.</summary>
-    private void Diverge(ScheduleDivergenceException divergence)
-    {
-        _divergence ??= divergence.Message;
         _canceled = true;
-    }
-
-    private int CollectEnabled()
-    {
-        int count = 0;
-        var operations = _operations;
-        for (int i = 0; i < operations.Count; i++)
-        {
-            if (operations[i].IsEnabled(_now))
-            {
-                if (count == _enabled.Length)
-                {
-                    Array.Resize(ref _enabled, count * 2);
-                }
-
-                _enabled[count++] = i;
-            }
-        }
-
-        return count;
-    }
-
-    /// <summary>Moves virtual time to the earliest deadline of a blocked operation, if there is one.</summary>
-    private bool AdvanceClock()
-    {
-        long earliest = long.MaxValue;
-        foreach (var operation in _operations)
-        {
-            if (operation.Status == OperationStatus.Blocked && operation.Deadline < earliest)
-            {
-                earliest = operation.Deadline;
-            }
-        }
-
-        if (earliest == long.MaxValue)
-        {
-            return false;
-        }
-
-        _now = Math.Max(_now, earliest);
-        return true;
+        throw new ExecutionCanceledException();
     }
 
     private void SwitchTo(ControlledOperation from, ControlledOperation to)
@@ -497,13 +270,6 @@ internal sealed class ControlledScheduler : IDisposable
         }
     }
 
-    private ControlledOperation AddOperation(string name, Action<object?> body, object? state, Thread? thread)
-    {
-        var operation = new ControlledOperation(this, _operations.Count, name, body, state, thread);
-        _operations.Add(operation);
-        return operation;
-    }
-
     /// <summary>Unwinds the calling operation when the iteration has ended early.</summary>
     public void ThrowIfCanceled()
     {
@@ -519,11 +285,7 @@ internal sealed class ControlledScheduler : IDisposable
         _stepBoundReached = true;
         if (_options.FailOnMaxSteps)
         {
-            Fail(new BugReport(
-                BugKind.Livelock,
-                $"The iteration reached the bound of {_options.MaxSteps:N0} scheduling steps without finishing (a livelock, or a bound too small for this test).",
-                $"Operations still running: {string.Join(", ", _operations.Where(o => o.Status != OperationStatus.Completed).Select(o => $"'{o.Name}'"))}.",
-                operation.Name));
+            Fail(RuntimeBugs.Livelock(_options.MaxSteps, operation.Name, _operations.All.Where(o => o.Status != OperationStatus.Completed).Select(o => o.Name)));
         }
 
         _canceled = true;
@@ -531,7 +293,7 @@ internal sealed class ControlledScheduler : IDisposable
     }
 
     [DoesNotReturn]
-    private void FailWithDeadlock() => Fail(Explain(() => DeadlockAnalyzer.Analyze(_operations)));
+    private void FailWithDeadlock() => Fail(Explain(() => DeadlockAnalyzer.Analyze(_operations.All)));
 
     private static BugReport Explain(Func<BugReport> explain)
     {
@@ -543,83 +305,6 @@ internal sealed class ControlledScheduler : IDisposable
         finally
         {
             Restore(saved);
-        }
-    }
-
-    private void Reset()
-    {
-        _operations.Clear();
-        _schedule.Clear();
-        _effects.Clear();
-        Resources.Clear();
-        _bug = null;
-        _divergence = null;
-        _uncontrolledThread = null;
-        _canceled = false;
-        _stepBoundReached = false;
-        _steps = 0;
-        _switches = 0;
-        _now = 0;
-        _current = null;
-    }
-
-    /// <summary>The engine thread waits here; the watchdog turns a real hang into a report.</summary>
-    private void WaitForEnd()
-    {
-        int lastSteps = -1;
-        while (!_engineSignal.Wait(_options.HangTimeout))
-        {
-            if (Volatile.Read(ref _steps) != lastSteps)
-            {
-                lastSteps = Volatile.Read(ref _steps);
-                continue;
-            }
-
-            var stuck = _current;
-            _bug ??= new BugReport(
-                BugKind.Hang,
-                $"'{stuck?.Name}' made no progress for {_options.HangTimeout.TotalSeconds:0.#} s: it is blocked in a call the controlled runtime does not control, or it loops without reaching a scheduling point.",
-                "Make sure the code under test (and what it calls) is rewritten, and that it uses only controlled primitives (Thread, lock/Monitor, Lock, SemaphoreSlim, events, Interlocked, Volatile).",
-                stuck?.Name);
-            _canceled = true;
-            _dead = true;
-            stuck?.Worker?.Thread.Interrupt();
-            if (!_engineSignal.Wait(TimeSpan.FromSeconds(2)) && stuck?.Worker is { } worker)
-            {
-                // The operation cannot be stopped: abandon its worker and end the run.
-                worker.IsPoisoned = true;
-                stuck.Status = OperationStatus.Completed;
-            }
-
-            return;
-        }
-    }
-
-    /// <summary>Resumes every parked operation once so that it unwinds its stack (finally blocks run).</summary>
-    private void UnwindRemaining()
-    {
-        foreach (var operation in _operations)
-        {
-            if (operation.Status == OperationStatus.Completed)
-            {
-                continue;
-            }
-
-            if (operation.Worker is null)
-            {
-                operation.Status = OperationStatus.Completed;
-                continue;
-            }
-
-            _current = operation;
-            _engineSignal.Reset();
-            operation.Worker.Resume();
-            if (!_engineSignal.Wait(_options.HangTimeout))
-            {
-                operation.Worker.IsPoisoned = true;
-                operation.Status = OperationStatus.Completed;
-                _dead = true;
-            }
         }
     }
 }

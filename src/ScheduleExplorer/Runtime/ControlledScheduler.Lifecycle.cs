@@ -1,0 +1,209 @@
+using ScheduleExplorer.Detection;
+
+namespace ScheduleExplorer.Runtime;
+
+/// <summary>
+/// The iteration lifecycle of the scheduler, as seen from the engine thread and from each worker:
+/// start an iteration, run an operation to its end and hand the baton on, detect the end or a
+/// deadlock, unwind what is left after a bug, and the watchdog that turns a real hang into a report.
+/// Scheduling decisions live in the other half of this class.
+/// </summary>
+internal sealed partial class ControlledScheduler
+{
+    /// <summary>
+    /// Runs one iteration of <paramref name="entry"/> to its end, a bug, or the step bound. The
+    /// schedule is copied into the outcome only when there is a bug or a divergence, or when
+    /// <paramref name="keepSchedule"/> asks for it (it is the only per-iteration allocation).
+    /// </summary>
+    public IterationOutcome RunIteration(Action entry, bool keepSchedule = false)
+    {
+        if (_dead)
+        {
+            throw new InvalidOperationException("The scheduler is broken by an earlier hang and cannot run another iteration.");
+        }
+
+        Reset();
+        var main = _operations.Add(this, "main", _ => entry(), state: null, thread: null);
+        _current = main;
+        AssignWorker(main);
+        _engineSignal.Reset();
+        UncontrolledThreadDetector.Started(this);
+        try
+        {
+            main.Worker!.Resume();
+            WaitForEnd();
+            if (_canceled)
+            {
+                UnwindRemaining();
+            }
+        }
+        finally
+        {
+            UncontrolledThreadDetector.Stopped(this);
+        }
+
+        string? divergence = _strategy.Divergence;
+        if (_bug is null && divergence is null && _uncontrolledThread is { } foreign)
+        {
+            _bug = RuntimeBugs.UncontrolledThread(foreign);
+        }
+
+        bool keep = keepSchedule || _bug is not null || divergence is not null;
+        return new IterationOutcome(
+            _bug,
+            divergence,
+            _steps,
+            _switches,
+            keep ? [.. _operations.All.Select(o => o.Name)] : [],
+            _stepBoundReached,
+            _operations.Now,
+            keep ? [.. _strategy.Schedule] : []);
+    }
+
+    /// <summary>Body of a worker: runs <paramref name="operation"/> and hands on the baton.</summary>
+    internal void RunOperation(ControlledOperation operation)
+    {
+        t_current = operation;
+        try
+        {
+            operation.RunBody();
+        }
+        catch (ExecutionCanceledException)
+        {
+        }
+        catch (ThreadInterruptedException) when (_canceled)
+        {
+        }
+        catch (Exception e)
+        {
+            operation.Failure = e;
+        }
+        finally
+        {
+            t_current = null;
+        }
+
+        OnOperationFinished(operation);
+    }
+
+    public void Dispose()
+    {
+        _dead = true;
+        _pool.Dispose();
+        _engineSignal.Dispose();
+    }
+
+    private void OnOperationFinished(ControlledOperation operation)
+    {
+        var worker = operation.Worker!;
+        if (worker.IsPoisoned)
+        {
+            return;
+        }
+
+        operation.Status = OperationStatus.Completed;
+        operation.Worker = null;
+        _pool.Return(worker);
+        if (!_canceled && operation.Failure is { } failure)
+        {
+            _bug ??= Explain(() => ExceptionClassifier.ToBug(operation.Name, failure));
+            _canceled = true;
+        }
+
+        if (_canceled)
+        {
+            _engineSignal.Set();
+            return;
+        }
+
+        _steps++;
+        RecordEffect(Resources.CompletionOf(operation), isWrite: true);
+        var next = PickNext(operation, SchedulingPointKind.Complete, site: null, target: null);
+        if (next is null)
+        {
+            if (!_canceled && _operations.AnyBlocked())
+            {
+                _bug ??= Explain(() => DeadlockAnalyzer.Analyze(_operations.All));
+                _canceled = true;
+            }
+
+            _engineSignal.Set();
+            return;
+        }
+
+        _switches++;
+        _current = next;
+        AssignWorker(next);
+        next.Worker!.Resume();
+    }
+
+    private void Reset()
+    {
+        _operations.Clear();
+        _strategy.Clear();
+        Resources.Clear();
+        _bug = null;
+        _uncontrolledThread = null;
+        _canceled = false;
+        _stepBoundReached = false;
+        _steps = 0;
+        _switches = 0;
+        _current = null;
+    }
+
+    /// <summary>The engine thread waits here; the watchdog turns a real hang into a report.</summary>
+    private void WaitForEnd()
+    {
+        int lastSteps = -1;
+        while (!_engineSignal.Wait(_options.HangTimeout))
+        {
+            if (Volatile.Read(ref _steps) != lastSteps)
+            {
+                lastSteps = Volatile.Read(ref _steps);
+                continue;
+            }
+
+            var stuck = _current;
+            _bug ??= RuntimeBugs.Hang(stuck?.Name, _options.HangTimeout);
+            _canceled = true;
+            _dead = true;
+            stuck?.Worker?.Thread.Interrupt();
+            if (!_engineSignal.Wait(TimeSpan.FromSeconds(2)) && stuck?.Worker is { } worker)
+            {
+                // The operation cannot be stopped: abandon its worker and end the run.
+                worker.IsPoisoned = true;
+                stuck.Status = OperationStatus.Completed;
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>Resumes every parked operation once so that it unwinds its stack (finally blocks run).</summary>
+    private void UnwindRemaining()
+    {
+        foreach (var operation in _operations.All)
+        {
+            if (operation.Status == OperationStatus.Completed)
+            {
+                continue;
+            }
+
+            if (operation.Worker is null)
+            {
+                operation.Status = OperationStatus.Completed;
+                continue;
+            }
+
+            _current = operation;
+            _engineSignal.Reset();
+            operation.Worker.Resume();
+            if (!_engineSignal.Wait(_options.HangTimeout))
+            {
+                operation.Worker.IsPoisoned = true;
+                operation.Status = OperationStatus.Completed;
+                _dead = true;
+            }
+        }
+    }
+}

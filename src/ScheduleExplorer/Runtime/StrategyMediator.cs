@@ -1,0 +1,93 @@
+using System.Runtime.InteropServices;
+
+namespace ScheduleExplorer.Runtime;
+
+/// <summary>
+/// Stands between the scheduler and the strategy: asks it for every decision and data choice,
+/// records each as a schedule step, hands step effects to strategies that reduce by partial order,
+/// and turns a strategy's divergence into a flag the scheduler ends the iteration on.
+/// </summary>
+internal sealed class StrategyMediator
+{
+    private readonly ISchedulingStrategy _strategy;
+    private readonly IStepEffectsObserver? _observer;
+    private readonly List<ScheduleStep> _schedule = [];
+    private readonly List<StepEffect> _effects = [];
+
+    public StrategyMediator(ISchedulingStrategy strategy)
+    {
+        _strategy = strategy;
+        _observer = strategy as IStepEffectsObserver;
+    }
+
+    /// <summary>Why the run left a recorded schedule, once it has.</summary>
+    public string? Divergence { get; private set; }
+
+    public IReadOnlyList<ScheduleStep> Schedule => _schedule;
+
+    public void Clear()
+    {
+        _schedule.Clear();
+        _effects.Clear();
+        Divergence = null;
+    }
+
+    /// <summary>Records what the running step did; free when the strategy does not observe effects.</summary>
+    public void RecordEffect(object key, bool isWrite)
+    {
+        if (_observer is not null)
+        {
+            _effects.Add(new StepEffect(key, isWrite));
+        }
+    }
+
+    /// <summary>The operation to run next, or -1 when the strategy diverged from its recorded schedule.</summary>
+    public int ChooseOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, string? target)
+    {
+        if (_observer is not null)
+        {
+            _observer.OnStepEffects(CollectionsMarshal.AsSpan(_effects));
+            _effects.Clear();
+        }
+
+        int chosen;
+        try
+        {
+            chosen = _strategy.NextOperation(enabled, current, kind, site);
+        }
+        catch (ScheduleDivergenceException e)
+        {
+            Divergence ??= e.Message;
+            return -1;
+        }
+
+        _schedule.Add(new ScheduleStep(kind, current, chosen, 0, site, target));
+        return chosen;
+    }
+
+    /// <summary>A data choice in [0, <paramref name="maxValue"/>); null when the strategy diverged.</summary>
+    public int? ChooseInteger(int current, int maxValue, string? site) =>
+        ChooseData(SchedulingPointKind.RandomInteger, current, site, () => _strategy.NextInteger(current, maxValue));
+
+    /// <summary>A boolean data choice; null when the strategy diverged.</summary>
+    public bool? ChooseBoolean(int current, string? site) =>
+        ChooseData(SchedulingPointKind.RandomBoolean, current, site, () => _strategy.NextBoolean(current) ? 1 : 0) is { } value ? value == 1 : null;
+
+    private int? ChooseData(SchedulingPointKind kind, int current, string? site, Func<int> choose)
+    {
+        RecordEffect(StepEffect.Everything, isWrite: true);
+        int value;
+        try
+        {
+            value = choose();
+        }
+        catch (ScheduleDivergenceException e)
+        {
+            Divergence ??= e.Message;
+            return null;
+        }
+
+        _schedule.Add(new ScheduleStep(kind, current, current, value, site, null));
+        return value;
+    }
+}
