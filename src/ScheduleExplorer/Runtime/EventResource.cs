@@ -7,16 +7,11 @@ namespace ScheduleExplorer.Runtime;
 /// <see cref="AutoResetEvent"/>): set or not, and whether a successful wait resets it.
 /// </summary>
 [DebuggerDisplay("{Name}: {IsSet}")]
-internal sealed class EventResource : IBlockingResource
+internal sealed class EventResource : SynchronizationResource
 {
-    private readonly object _target;
-    private readonly int _sequence;
-    private string? _name;
-
     public EventResource(object target, int sequence, bool isSet, bool autoReset)
+        : base(target, sequence)
     {
-        _target = target;
-        _sequence = sequence;
         IsSet = isSet;
         AutoReset = autoReset;
     }
@@ -25,9 +20,5 @@ internal sealed class EventResource : IBlockingResource
 
     public bool AutoReset { get; }
 
-    public ControlledOperation? Owner => null;
-
-    public string Name => _name ??= ResourceNames.Describe(_target, _sequence);
-
-    public bool CanProceed(ControlledOperation operation) => IsSet;
+    public override bool CanProceed(ControlledOperation operation) => IsSet;
 }

@@ -7,36 +7,31 @@ namespace ScheduleExplorer.Runtime;
 /// an owner with a recursion count, and a FIFO wait set for <c>Monitor.Wait</c>.
 /// </summary>
 [DebuggerDisplay("{Name}: owner {Owner?.Name}, depth {Depth}")]
-internal sealed class MonitorResource : IBlockingResource
+internal sealed class MonitorResource : SynchronizationResource
 {
-    private readonly object _target;
-    private readonly int _sequence;
-    private string? _name;
+    private ControlledOperation? _owner;
 
     public MonitorResource(object target, int sequence)
+        : base(target, sequence)
     {
-        _target = target;
-        _sequence = sequence;
     }
 
-    public ControlledOperation? Owner { get; private set; }
+    public override ControlledOperation? Owner => _owner;
 
     public int Depth { get; private set; }
 
     /// <summary>Operations in <c>Monitor.Wait</c> on this monitor, in arrival order.</summary>
     public List<ControlledOperation> WaitSet { get; } = [];
 
-    public string Name => _name ??= ResourceNames.Describe(_target, _sequence);
-
-    public bool CanProceed(ControlledOperation operation) =>
-        !operation.AwaitingPulse && (Owner is null || ReferenceEquals(Owner, operation));
+    public override bool CanProceed(ControlledOperation operation) =>
+        !operation.AwaitingPulse && (_owner is null || ReferenceEquals(_owner, operation));
 
     public void Enter(ControlledOperation operation, int depth = 1)
     {
-        Debug.Assert(Owner is null || ReferenceEquals(Owner, operation), "enter only when free or owned");
-        if (Owner is null)
+        Debug.Assert(_owner is null || ReferenceEquals(_owner, operation), "enter only when free or owned");
+        if (_owner is null)
         {
-            Owner = operation;
+            _owner = operation;
             operation.Held.Add(this);
         }
 
@@ -46,7 +41,7 @@ internal sealed class MonitorResource : IBlockingResource
     /// <summary>Releases one level (or all levels with <paramref name="all"/>); returns the levels released.</summary>
     public int Exit(ControlledOperation operation, bool all = false)
     {
-        if (!ReferenceEquals(Owner, operation))
+        if (!ReferenceEquals(_owner, operation))
         {
             throw new SynchronizationLockException(
                 $"Object synchronization method was called from an unsynchronized block of code ({Name} is not held by '{operation.Name}').");
@@ -56,7 +51,7 @@ internal sealed class MonitorResource : IBlockingResource
         Depth -= released;
         if (Depth == 0)
         {
-            Owner = null;
+            _owner = null;
             operation.Held.Remove(this);
         }
 

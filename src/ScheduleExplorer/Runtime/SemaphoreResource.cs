@@ -4,16 +4,11 @@ namespace ScheduleExplorer.Runtime;
 
 /// <summary>The controlled state of a <see cref="SemaphoreSlim"/>: its count and maximum.</summary>
 [DebuggerDisplay("{Name}: {Count}/{Maximum}")]
-internal sealed class SemaphoreResource : IBlockingResource
+internal sealed class SemaphoreResource : SynchronizationResource
 {
-    private readonly object _target;
-    private readonly int _sequence;
-    private string? _name;
-
     public SemaphoreResource(object target, int sequence, int count, int maximum)
+        : base(target, sequence)
     {
-        _target = target;
-        _sequence = sequence;
         Count = count;
         Maximum = maximum;
     }
@@ -22,9 +17,5 @@ internal sealed class SemaphoreResource : IBlockingResource
 
     public int Maximum { get; }
 
-    public ControlledOperation? Owner => null;
-
-    public string Name => _name ??= ResourceNames.Describe(_target, _sequence);
-
-    public bool CanProceed(ControlledOperation operation) => Count > 0;
+    public override bool CanProceed(ControlledOperation operation) => Count > 0;
 }
