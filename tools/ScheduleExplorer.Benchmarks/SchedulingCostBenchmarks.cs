@@ -23,7 +23,7 @@ public class SchedulingCostBenchmarks
     private BatonRing? _ring6;
     private TestingEngine? _locked;
     private TestingEngine? _philosophers;
-    private TestingEngine? _lockedUnpinned;
+    private TestingEngine? _lockedPinned;
 
     [GlobalSetup]
     public void Setup()
@@ -35,7 +35,7 @@ public class SchedulingCostBenchmarks
         _ring6Pinned = new BatonRing(6, pinCpu: 0);
         var configuration = new TestConfiguration { Iterations = Iterations, Seed = 1 };
         _locked = Create(configuration, $"{typeof(LostUpdate).FullName}.{nameof(LostUpdate.Locked)}");
-        _lockedUnpinned = Create(configuration with { PinWorkers = false }, $"{typeof(LostUpdate).FullName}.{nameof(LostUpdate.Locked)}");
+        _lockedPinned = Create(configuration with { PinWorkers = true }, $"{typeof(LostUpdate).FullName}.{nameof(LostUpdate.Locked)}");
         _philosophers = Create(configuration, $"{typeof(DiningPhilosophers).FullName}.{nameof(DiningPhilosophers.OrderedForks)}");
         foreach (var engine in new[] { _locked, _philosophers })
         {
@@ -53,7 +53,7 @@ public class SchedulingCostBenchmarks
         _ring6?.Dispose();
         _ring6Pinned?.Dispose();
         _locked?.Dispose();
-        _lockedUnpinned?.Dispose();
+        _lockedPinned?.Dispose();
         _philosophers?.Dispose();
     }
 
@@ -81,9 +81,9 @@ public class SchedulingCostBenchmarks
     [Benchmark(OperationsPerInvoke = Iterations)]
     public void LostUpdateLockedIteration() => _locked!.Run();
 
-    /// <summary>The same, with workers left unpinned.</summary>
+    /// <summary>The same, with every worker pinned to one CPU.</summary>
     [Benchmark(OperationsPerInvoke = Iterations)]
-    public void LostUpdateLockedIterationUnpinned() => _lockedUnpinned!.Run();
+    public void LostUpdateLockedIterationPinned() => _lockedPinned!.Run();
 
     /// <summary>One controlled iteration of DiningPhilosophers.OrderedForks (5 philosophers × 1 meal).</summary>
     [Benchmark(OperationsPerInvoke = Iterations)]

@@ -27,8 +27,8 @@ public sealed record TestConfiguration
     /// <summary>Real time without scheduling progress after which the watchdog reports a hang.</summary>
     public TimeSpan HangTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Whether to pin every worker to one CPU (cheaper handoffs; Linux only).</summary>
-    public bool PinWorkers { get; init; } = true;
+    /// <summary>Whether to pin every worker to one CPU (Linux only). Off by default: measured slower here (see the benchmarks).</summary>
+    public bool PinWorkers { get; init; }
 
     /// <summary>Whether field and array accesses are scheduling points (rewriting option).</summary>
     public bool MemoryAccessPoints { get; init; } = true;
