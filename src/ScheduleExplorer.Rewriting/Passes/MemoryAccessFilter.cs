@@ -51,20 +51,25 @@ internal static class MemoryAccessFilter
         return new MemoryAccess(declaring.FullName.Replace('/', '+') + "." + field.Name, isWrite);
     }
 
+    /// <summary>
+    /// Element accesses named by element size, not signedness: <c>stelem.i1</c> stores both bytes
+    /// and sbytes while loads say which, and a load and a store of the same array must share a
+    /// location for partial-order reduction to see them conflict.
+    /// </summary>
     private static MemoryAccess? ElementOpCode(Code code) => code switch
     {
-        Code.Ldelem_I1 => Element("SByte", false),
+        Code.Ldelem_I1 => Element("Byte", false),
         Code.Ldelem_U1 => Element("Byte", false),
         Code.Ldelem_I2 => Element("Int16", false),
-        Code.Ldelem_U2 => Element("UInt16", false),
+        Code.Ldelem_U2 => Element("Int16", false),
         Code.Ldelem_I4 => Element("Int32", false),
-        Code.Ldelem_U4 => Element("UInt32", false),
+        Code.Ldelem_U4 => Element("Int32", false),
         Code.Ldelem_I8 => Element("Int64", false),
         Code.Ldelem_I => Element("IntPtr", false),
         Code.Ldelem_R4 => Element("Single", false),
         Code.Ldelem_R8 => Element("Double", false),
         Code.Ldelem_Ref => Element("Object", false),
-        Code.Stelem_I1 => Element("SByte", true),
+        Code.Stelem_I1 => Element("Byte", true),
         Code.Stelem_I2 => Element("Int16", true),
         Code.Stelem_I4 => Element("Int32", true),
         Code.Stelem_I8 => Element("Int64", true),
