@@ -1,0 +1,97 @@
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Commands;
+using ScheduleExplorer.Detection;
+using ScheduleExplorer.Testing;
+
+namespace ScheduleExplorer.NUnit;
+
+/// <summary>
+/// Runs an NUnit test under the controlled scheduler instead of once on real threads: its assembly
+/// is rewritten in memory and the test body is explored for <see cref="Iterations"/> schedules.
+/// The test fails with the bug report (its trace attached) when a schedule breaks it — or, with
+/// <see cref="ExpectedBug"/>, passes only when that kind of bug is found (for known-buggy code
+/// that must stay caught).
+/// </summary>
+/// <example>
+/// <code>
+/// [Test, ExploreSchedules(Iterations = 1000, Strategy = StrategyKind.Pct)]
+/// public void Transfer_KeepsTheTotal() { /* plain threads, locks, shared fields, Assert.That … */ }
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
+{
+    /// <summary>Iterations (schedules) to explore; default 1,000.</summary>
+    public int Iterations { get; set; } = 1_000;
+
+    /// <summary>The exploration strategy; default random.</summary>
+    public StrategyKind Strategy { get; set; } = StrategyKind.Random;
+
+    /// <summary>The strategy bound (PCT depth); default 10.</summary>
+    public int StrategyBound { get; set; } = 10;
+
+    /// <summary>The seed; the same seed explores the same schedules.</summary>
+    public long Seed { get; set; }
+
+    /// <summary>Scheduling steps per iteration before it is cut off.</summary>
+    public int MaxSteps { get; set; } = 10_000;
+
+    /// <summary>Whether reaching <see cref="MaxSteps"/> is a livelock bug.</summary>
+    public bool FailOnMaxSteps { get; set; }
+
+    /// <summary>When set, the test passes only if a bug of this kind is found.</summary>
+    public BugKind ExpectedBug { get; set; } = (BugKind)(-1);
+
+    /// <inheritdoc/>
+    public TestCommand Wrap(TestCommand command) => new ExploreCommand(command.Test, this);
+
+    internal TestConfiguration ToConfiguration() => new()
+    {
+        Iterations = Iterations,
+        Strategy = Strategy,
+        StrategyBound = StrategyBound,
+        Seed = unchecked((ulong)Seed),
+        MaxSteps = MaxSteps,
+        FailOnMaxSteps = FailOnMaxSteps,
+    };
+
+    /// <summary>Replaces running the test method with exploring it.</summary>
+    private sealed class ExploreCommand(Test test, ExploreSchedulesAttribute settings) : TestCommand(test)
+    {
+        public override TestResult Execute(TestExecutionContext context)
+        {
+            var method = Test.Method?.MethodInfo
+                ?? throw new InvalidOperationException("[ExploreSchedules] applies to test methods only.");
+            if (method.GetParameters().Length > 0)
+            {
+                context.CurrentResult.SetResult(ResultState.NotRunnable, "[ExploreSchedules] tests take no parameters.");
+                return context.CurrentResult;
+            }
+
+            var report = ControlledTest.Explore(method.DeclaringType!, method.Name, settings.ToConfiguration());
+            bool expectsBug = Enum.IsDefined(settings.ExpectedBug);
+            if (expectsBug && report.Bug?.Kind == settings.ExpectedBug)
+            {
+                context.CurrentResult.SetResult(ResultState.Success);
+            }
+            else if (expectsBug)
+            {
+                context.CurrentResult.SetResult(
+                    ResultState.Failure,
+                    $"Expected a {settings.ExpectedBug} bug, but {(report.Bug is { } bug ? $"found {bug.Kind}: {bug.Message}" : $"{report.Iterations:N0} iterations found none")}.");
+            }
+            else if (report.Bug is not null)
+            {
+                context.CurrentResult.SetResult(ResultState.Failure, Reporting.BugReportWriter.Format(report));
+            }
+            else
+            {
+                context.CurrentResult.SetResult(ResultState.Success);
+            }
+
+            return context.CurrentResult;
+        }
+    }
+}
