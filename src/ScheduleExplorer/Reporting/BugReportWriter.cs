@@ -34,6 +34,11 @@ public static class BugReportWriter
         if (report.Trace is { } trace)
         {
             text.AppendLine();
+            if (report.BugPreemptionsFound > report.BugPreemptions)
+            {
+                text.AppendLine($"(The failing schedule was minimized from {report.BugPreemptionsFound} to {report.BugPreemptions} preemptions.)");
+            }
+
             text.AppendLine(ScheduleLanes.Render(trace, stepsPerOperation));
             text.AppendLine();
             if (report.TracePath is { } path)

@@ -54,6 +54,7 @@ internal sealed partial class ControlledScheduler
             divergence,
             _steps,
             _switches,
+            _preemptions,
             keep ? [.. _operations.All.Select(o => o.Name)] : [],
             _stepBoundReached,
             _operations.Now,
@@ -148,6 +149,7 @@ internal sealed partial class ControlledScheduler
         _stepBoundReached = false;
         _steps = 0;
         _switches = 0;
+        _preemptions = 0;
         _current = null;
     }
 

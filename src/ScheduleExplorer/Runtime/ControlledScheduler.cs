@@ -19,7 +19,7 @@ internal sealed partial class ControlledScheduler : IDisposable
     private readonly SchedulerOptions _options;
     private readonly WorkerPool _pool;
     private readonly OperationTable _operations = new();
-    private readonly StrategyMediator _strategy;
+    private StrategyMediator _strategy;
     private readonly ManualResetEventSlim _engineSignal = new(initialState: false);
     private ControlledOperation? _current;
     private BugReport? _bug;
@@ -29,6 +29,7 @@ internal sealed partial class ControlledScheduler : IDisposable
     private volatile string? _uncontrolledThread;
     private int _steps;
     private int _switches;
+    private int _preemptions;
 
     public ControlledScheduler(ISchedulingStrategy strategy, SchedulerOptions options)
     {
@@ -47,6 +48,9 @@ internal sealed partial class ControlledScheduler : IDisposable
 
     /// <summary>True after a hang: an operation could not be stopped, so no further iteration may run.</summary>
     public bool IsBroken => _dead;
+
+    /// <summary>Explores with <paramref name="strategy"/> from the next iteration on (the workers are kept).</summary>
+    public void Use(ISchedulingStrategy strategy) => _strategy = new StrategyMediator(strategy);
 
     /// <summary>OS threads created so far (they are reused across operations and iterations).</summary>
     public int WorkerThreads => _pool.Created;
@@ -240,6 +244,11 @@ internal sealed partial class ControlledScheduler : IDisposable
 
         var next = _operations[chosen];
         Debug.Assert(next.IsEnabled(Now), "the strategy must choose an enabled operation");
+        if (!ReferenceEquals(next, current) && current.IsEnabled(Now))
+        {
+            _preemptions++;
+        }
+
         return next;
     }
 

@@ -8,6 +8,7 @@ internal sealed record IterationOutcome(
     string? Divergence,
     int Steps,
     int ContextSwitches,
+    int Preemptions,
     IReadOnlyList<string> Operations,
     bool StepBoundReached,
     long VirtualTimeMilliseconds,

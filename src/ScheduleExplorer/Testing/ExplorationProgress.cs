@@ -43,6 +43,9 @@ internal sealed class ExplorationProgress
     public void BugFound(int iteration, BugReport bug) =>
         _logger.LogWarning("{Method}: bug found in iteration {Iteration}: {Message}", _method, iteration, bug.Message);
 
+    public void Minimized(int found, int reported) =>
+        _logger.LogInformation("{Method}: failing schedule minimized from {Found} to {Reported} preemptions", _method, found, reported);
+
     public void TimedOut(TimeSpan timeout) =>
         _logger.LogInformation("{Method}: time budget of {Timeout} spent, stopping", _method, timeout);
 

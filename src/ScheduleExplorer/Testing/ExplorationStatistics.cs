@@ -16,6 +16,9 @@ internal sealed class ExplorationStatistics
 
     public Traces.ScheduleTrace? FirstBugTrace { get; set; }
 
+    /// <summary>Preemptions in the first failing schedule as found, and as reported after minimizing.</summary>
+    public (int Found, int Reported) FirstBugPreemptions { get; set; }
+
     public string? Divergence { get; private set; }
 
     public long TotalSteps { get; private set; }
@@ -25,6 +28,9 @@ internal sealed class ExplorationStatistics
     public long ContextSwitches { get; private set; }
 
     public int StepBoundHits { get; private set; }
+
+    /// <summary>The first bug as its minimized schedule shows it (same kind; the details may differ).</summary>
+    public void ReplaceFirstBug(BugReport bug) => Bug = bug;
 
     public void Add(int iteration, IterationOutcome outcome, string? divergence)
     {

@@ -39,6 +39,9 @@ public sealed record TestConfiguration
     /// <summary>Whether to stop at the first bug (otherwise bugs are counted and the first is kept).</summary>
     public bool StopAtFirstBug { get; init; } = true;
 
+    /// <summary>Whether to shrink a failing schedule to fewer preemptions before reporting it.</summary>
+    public bool MinimizeSchedules { get; init; } = true;
+
     /// <summary>Iterations between progress log lines (progress is also logged every 5 s).</summary>
     public int ProgressInterval { get; init; } = 1_000;
 

@@ -48,6 +48,12 @@ public sealed record TestReport
     /// <summary>Scheduling decisions that handed the baton to another operation, over all iterations.</summary>
     public long ContextSwitches { get; init; }
 
+    /// <summary>Preemptions in the first failing schedule as the strategy found it.</summary>
+    public int BugPreemptionsFound { get; init; }
+
+    /// <summary>Preemptions in the reported (minimized) failing schedule.</summary>
+    public int BugPreemptions { get; init; }
+
     /// <summary>The most steps one iteration took.</summary>
     public int MaxStepsInIteration { get; init; }
 

@@ -125,8 +125,18 @@ public sealed class TestingEngine : IDisposable
             statistics.Add(iteration, outcome, replay is null ? null : CheckReplayEnd(strategy, outcome, replay));
             if (statistics.Bug is not null && statistics.FirstBugTrace is null)
             {
-                statistics.FirstBugTrace = ToTrace(strategy.Name, iteration, outcome, options);
                 progress.BugFound(iteration + 1, statistics.Bug);
+                var reported = outcome;
+                if (replay is null && _configuration.MinimizeSchedules && outcome.Bug is { Kind: not Detection.BugKind.Hang } && !scheduler.IsBroken)
+                {
+                    reported = ScheduleMinimizer.Minimize(scheduler, _target.Entry, outcome);
+                    scheduler.Use(strategy);
+                    statistics.ReplaceFirstBug(reported.Bug!);
+                    progress.Minimized(outcome.Preemptions, reported.Preemptions);
+                }
+
+                statistics.FirstBugTrace = ToTrace(strategy.Name, iteration, reported, options);
+                statistics.FirstBugPreemptions = (outcome.Preemptions, reported.Preemptions);
             }
 
             if ((statistics.Bug is not null && _configuration.StopAtFirstBug) || statistics.Divergence is not null || scheduler.IsBroken)
@@ -161,6 +171,8 @@ public sealed class TestingEngine : IDisposable
             Divergence = statistics.Divergence,
             TotalSteps = statistics.TotalSteps,
             ContextSwitches = statistics.ContextSwitches,
+            BugPreemptionsFound = statistics.FirstBugPreemptions.Found,
+            BugPreemptions = statistics.FirstBugPreemptions.Reported,
             MaxStepsInIteration = statistics.MaxSteps,
             StepBoundHits = statistics.StepBoundHits,
             WorkerThreads = scheduler.WorkerThreads,
@@ -227,6 +239,7 @@ public sealed class TestingEngine : IDisposable
             MemoryAccessPoints = _configuration.MemoryAccessPoints,
         },
         Bug = outcome.Bug is { } bug ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message } : null,
+        Preemptions = outcome.Preemptions,
         Operations = outcome.Operations,
         Steps = [.. outcome.Schedule.Select(TraceStep.From)],
     };

@@ -43,6 +43,9 @@ public sealed record ScheduleTrace
     /// <summary>The bug this schedule leads to, if any.</summary>
     public TraceBug? Bug { get; init; }
 
+    /// <summary>How many times the schedule takes the baton from an operation that could have continued.</summary>
+    public int Preemptions { get; init; }
+
     /// <summary>Operation names by id (0 is the main flow).</summary>
     public required IReadOnlyList<string> Operations { get; init; }
 

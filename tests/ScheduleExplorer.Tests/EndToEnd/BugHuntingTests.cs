@@ -35,6 +35,22 @@ public sealed class BugHuntingTests
     }
 
     [Test]
+    public void LostUpdate_IsMinimizedToTheOnePreemptionItNeeds_AndStillReplays()
+    {
+        var found = Workload.Explore("LostUpdate.Unsynchronized(3, 3)", new TestConfiguration { Iterations = Budget, Seed = 5 });
+        var raw = Workload.Explore("LostUpdate.Unsynchronized(3, 3)", new TestConfiguration { Iterations = Budget, Seed = 5, MinimizeSchedules = false });
+
+        Assert.That(found.BugPreemptionsFound, Is.GreaterThan(1));
+        Assert.That(found.BugPreemptions, Is.EqualTo(1), "a lost update needs exactly one preemption, between a read and its write");
+        Assert.That(found.Trace!.Preemptions, Is.EqualTo(1));
+        Assert.That(raw.Trace!.Preemptions, Is.EqualTo(found.BugPreemptionsFound));
+        Assert.That(found.FirstBugIteration, Is.EqualTo(raw.FirstBugIteration), "minimizing does not change the exploration");
+        var replay = Workload.Replay(found.Trace);
+        Assert.That(replay.Divergence, Is.Null);
+        Assert.That(replay.Bug?.Message, Does.Contain("Lost update"));
+    }
+
+    [Test]
     public void Deadlock_Report_NamesTheWholeCycleWithSourceLines()
     {
         var report = Workload.Explore("DiningPhilosophers.LeftThenRight", new TestConfiguration { Iterations = Budget, Seed = 2026 });
