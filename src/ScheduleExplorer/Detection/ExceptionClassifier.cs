@@ -10,13 +10,13 @@ internal static class ExceptionClassifier
         var kind = Classify(exception);
         string what = kind switch
         {
-            BugKind.AssertionFailure => "assertion failed",
-            BugKind.UncontrolledConcurrency => "uncontrolled concurrency",
-            _ => $"unhandled {exception.GetType().Name}",
+            BugKind.AssertionFailure => "assertion failed: ",
+            BugKind.UncontrolledConcurrency => string.Empty, // the message already says so
+            _ => $"unhandled {exception.GetType().Name}: ",
         };
         string firstLine = FirstLine(exception.Message);
         string site = UserFrame(exception) is { } frame ? $" ({frame})" : string.Empty;
-        return new BugReport(kind, $"'{operation}': {what}: {firstLine}{site}", exception.ToString(), operation);
+        return new BugReport(kind, $"'{operation}': {what}{firstLine}{site}", exception.ToString(), operation);
     }
 
     public static BugKind Classify(Exception exception) => exception switch
