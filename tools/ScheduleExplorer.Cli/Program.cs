@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using ScheduleExplorer.Cli.Commands;
+using ScheduleExplorer.Cli.Stress;
 using ScheduleExplorer.Rewriting;
 using ScheduleExplorer.Testing;
 using ScheduleExplorer.Traces;
@@ -48,7 +49,7 @@ internal static class Program
         }
     }
 
-    /// <summary>The root command with its verbs: test, replay, rewrite and hunt.</summary>
+    /// <summary>The root command with its verbs: test, replay, rewrite, hunt, stress and demo.</summary>
     internal static Command CreateRootCommand(CliConsole console)
     {
         // A plain Command, not RootCommand: the name is "schedex" even when the host is dotnet or testhost.
@@ -60,6 +61,8 @@ internal static class Program
             new ReplayCommand(console).Command,
             new RewriteCommand(console).Command,
             new HuntCommand(console).Command,
+            new StressCommand(console).Command,
+            new DemoCommand(console).Command,
         };
         return root;
     }
