@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using ScheduleExplorer.Stress.Running;
 
+using ScheduleExplorer.Testing;
+
 namespace ScheduleExplorer.Stress.Targets;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class StressEntry : IStressWorkload
         Size = size;
         _arguments = threads is { } t && size is { } s ? [t, s] : [];
         _counter = counter;
-        string fullName = StressEntryResolver.FullName(method);
+        string fullName = EntryPoints.FullName(method);
         Name = _arguments.Length == 0 ? fullName : $"{fullName}({threads}, {size})";
     }
 
@@ -72,17 +74,7 @@ public sealed class StressEntry : IStressWorkload
     /// <summary>Invokes <paramref name="method"/>, unwrapping reflection's exception and waiting for a returned task.</summary>
     internal static object? Invoke(MethodInfo method, object? instance, object?[] arguments)
     {
-        object? result;
-        try
-        {
-            result = method.Invoke(instance, arguments);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
-
+        object? result = EntryPoints.Invoke(method, instance, arguments);
         if (result is Task task)
         {
             // A real run supports async entries: they run on the real thread pool.

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using ScheduleExplorer.Testing;
 
 namespace ScheduleExplorer.Stress.Targets;
 
@@ -76,11 +77,11 @@ public static class StressEntryResolver
         }
 
         bool sized = threads is not null || size is not null;
-        List<MethodInfo> matches = Matches(assembly, wanted, sized ? 2 : 0);
+        var matches = EntryPoints.Match(assembly, wanted, sized ? 2 : 0);
         if (matches.Count == 0 && !sized)
         {
             // No parameterless entry: a sized one runs with the defaults.
-            matches = Matches(assembly, wanted, 2);
+            matches = EntryPoints.Match(assembly, wanted, 2);
             sized = matches.Count > 0;
         }
 
@@ -91,8 +92,7 @@ public static class StressEntryResolver
 
         if (matches.Count > 1)
         {
-            throw new StressInputException(
-                $"method '{name}' is ambiguous in {assembly.GetName().Name}: {string.Join(", ", matches.Select(FullName).Order(StringComparer.Ordinal))}; give the full name.");
+            throw new StressInputException(EntryPoints.Ambiguous(assembly, name, matches));
         }
 
         MethodInfo method = matches[0];
@@ -106,53 +106,9 @@ public static class StressEntryResolver
         return new StressEntry(method, t, s, CountingCompanion.Find(method));
     }
 
-    /// <summary>"Namespace.Type.Method", nested types joined by dots.</summary>
-    public static string FullName(MethodInfo method)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        return $"{method.DeclaringType!.FullName!.Replace('+', '.')}.{method.Name}";
-    }
-
-    private static List<MethodInfo> Matches(Assembly assembly, string wanted, int arity)
-    {
-        List<MethodInfo> candidates = [.. Candidates(assembly, arity)];
-        List<MethodInfo> matches = [.. candidates.Where(m => FullName(m) == wanted)];
-        if (matches.Count == 0)
-        {
-            matches = [.. candidates.Where(m => FullName(m).EndsWith("." + wanted, StringComparison.Ordinal))];
-        }
-
-        List<MethodInfo> statics = [.. matches.Where(m => m.IsStatic)];
-        return matches.Count > 1 && statics.Count == 1 ? statics : matches;
-    }
-
-    private static IEnumerable<MethodInfo> Candidates(Assembly assembly, int arity) =>
-        LoadableTypes(assembly)
-            .Where(t => !t.IsGenericTypeDefinition && (t.IsPublic || t.IsNestedPublic))
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Where(m => !m.IsGenericMethodDefinition && !m.IsSpecialName
-                && (m.IsStatic || (!m.DeclaringType!.IsAbstract && m.DeclaringType.GetConstructor(Type.EmptyTypes) is not null))
-                && (m.ReturnType == typeof(void) || m.ReturnType == typeof(Task))
-                && m.GetParameters() is var parameters && parameters.Length == arity && parameters.All(p => p.ParameterType == typeof(int)));
-
-    private static Type[] LoadableTypes(Assembly assembly)
-    {
-        try
-        {
-            return assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException e)
-        {
-            return [.. e.Types.OfType<Type>()];
-        }
-    }
-
     private static string NotFound(Assembly assembly, string name, string wanted, bool sized)
     {
-        bool exists = LoadableTypes(assembly)
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Any(m => $"{m.DeclaringType!.FullName!.Replace('+', '.')}.{m.Name}" is var full && (full == wanted || full.EndsWith("." + wanted, StringComparison.Ordinal)));
-        if (!exists)
+        if (!EntryPoints.Exists(assembly, wanted))
         {
             return $"method '{name}' not found in {assembly.GetName().Name}.";
         }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.ExceptionServices;
 using ScheduleExplorer.Detection;
 
 namespace ScheduleExplorer.Testing;
@@ -38,17 +37,7 @@ internal sealed class TestTarget : IDisposable
         return () =>
         {
             object? instance = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!);
-            object? result;
-            try
-            {
-                result = method.Invoke(instance, arguments);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-                throw;
-            }
-
+            object? result = EntryPoints.Invoke(method, instance, arguments);
             if (result is Task task)
             {
                 if (!task.IsCompleted)

@@ -16,34 +16,20 @@ internal static class WorkloadMethodResolver
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var (wanted, arguments) = Parse(name);
-        var candidates = Candidates(assembly, arguments.Length).ToList();
-        var matches = candidates.Where(m => FullName(m) == wanted).ToList();
-        if (matches.Count == 0)
-        {
-            matches = [.. candidates.Where(m => FullName(m).EndsWith("." + wanted, StringComparison.Ordinal))];
-        }
-
-        var staticMatches = matches.Where(m => m.IsStatic).ToList();
-        if (matches.Count > 1 && staticMatches.Count == 1)
-        {
-            matches = staticMatches;
-        }
-
+        var matches = EntryPoints.Match(assembly, wanted, arguments.Length);
         return matches.Count switch
         {
             1 => (matches[0], [.. arguments.Cast<object?>()]),
-            0 => throw new WorkloadException(NotFound(assembly, name, wanted)),
-            _ => throw new WorkloadException(
-                $"method '{name}' is ambiguous in {assembly.GetName().Name}: {string.Join(", ", matches.Select(FullName).Order(StringComparer.Ordinal))}; give the full name."),
+            0 => throw new WorkloadException(EntryPoints.Exists(assembly, wanted)
+                ? $"method '{name}' in {assembly.GetName().Name} is not a test entry: it must be public, take no parameters (or only the integers given in parentheses), and return void or Task."
+                : $"method '{name}' not found in {assembly.GetName().Name}."),
+            _ => throw new WorkloadException(EntryPoints.Ambiguous(assembly, name, matches)),
         };
     }
 
-    /// <summary>"Namespace.Type.Method", with nested types joined by dots.</summary>
-    public static string FullName(MethodInfo method) => $"{method.DeclaringType!.FullName!.Replace('+', '.')}.{method.Name}";
-
     /// <summary>The full name with its arguments, as a trace records it: "Namespace.Type.Method(3, 1)".</summary>
     public static string DisplayName(MethodInfo method, object?[] arguments) =>
-        arguments.Length == 0 ? FullName(method) : $"{FullName(method)}({string.Join(", ", arguments)})";
+        arguments.Length == 0 ? EntryPoints.FullName(method) : $"{EntryPoints.FullName(method)}({string.Join(", ", arguments)})";
 
     private static (string Name, int[] Arguments) Parse(string text)
     {
@@ -71,36 +57,5 @@ internal static class WorkloadMethodResolver
         }
 
         return (name[..open].Trim(), arguments);
-    }
-
-    private static IEnumerable<MethodInfo> Candidates(Assembly assembly, int arity) =>
-        LoadableTypes(assembly)
-            .Where(t => !t.IsGenericTypeDefinition && (t.IsPublic || t.IsNestedPublic))
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Where(m => !m.IsGenericMethodDefinition && !m.IsSpecialName
-                && (m.IsStatic || (!m.DeclaringType!.IsAbstract && m.DeclaringType.GetConstructor(Type.EmptyTypes) is not null))
-                && (m.ReturnType == typeof(void) || m.ReturnType == typeof(Task))
-                && m.GetParameters() is var parameters && parameters.Length == arity && parameters.All(p => p.ParameterType == typeof(int)));
-
-    private static Type[] LoadableTypes(Assembly assembly)
-    {
-        try
-        {
-            return assembly.GetTypes();
-        }
-        catch (ReflectionTypeLoadException e)
-        {
-            return [.. e.Types.OfType<Type>()];
-        }
-    }
-
-    private static string NotFound(Assembly assembly, string name, string wanted)
-    {
-        bool wrongShape = LoadableTypes(assembly)
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Any(m => $"{m.DeclaringType!.FullName!.Replace('+', '.')}.{m.Name}".EndsWith(wanted, StringComparison.Ordinal));
-        return wrongShape
-            ? $"method '{name}' in {assembly.GetName().Name} is not a test entry: it must be public, take no parameters (or only the integers given in parentheses), and return void or Task."
-            : $"method '{name}' not found in {assembly.GetName().Name}.";
     }
 }
