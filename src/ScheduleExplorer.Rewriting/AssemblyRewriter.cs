@@ -85,14 +85,14 @@ public sealed class AssemblyRewriter
         string pdb = Path.ChangeExtension(dll, ".pdb");
         if (result.Symbols is { } symbols)
         {
-            AtomicFile.WriteAllBytes(pdb, symbols);
+            Common.AtomicFile.WriteAllBytes(pdb, symbols);
         }
         else if (File.Exists(pdb))
         {
             File.Delete(pdb);
         }
 
-        AtomicFile.WriteAllBytes(dll, result.Image);
+        Common.AtomicFile.WriteAllBytes(dll, result.Image);
         RewriterLog.Wrote(Logger, dll);
         return result;
     }

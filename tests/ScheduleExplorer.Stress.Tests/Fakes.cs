@@ -15,6 +15,9 @@ internal sealed class ScriptedWorkload(Func<int, bool> breaks, Func<int, long>? 
 
     public RepetitionOutcome Run()
     {
+        // Long enough to be measured: a repetition shorter than the 100 ns TimeSpan tick reads as 0 s,
+        // and a rate over no measurable time is reported as unknown.
+        Thread.Sleep(1);
         int run = Interlocked.Increment(ref _runs);
         if (lost is not null)
         {

@@ -26,9 +26,7 @@ public static class StressJson
 
     private static void Write<T>(string path, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(value, type));
-        File.Move(temporary, path, overwrite: true);
+        Common.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(value, type));
     }
 }
 

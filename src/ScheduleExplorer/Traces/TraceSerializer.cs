@@ -65,19 +65,7 @@ public static class TraceSerializer
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temp, ToUtf8(trace));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        Common.AtomicFile.WriteAllBytes(full, ToUtf8(trace));
     }
 
     /// <summary>Reads a trace file; throws <see cref="TraceFormatException"/> for a missing or invalid file.</summary>

@@ -21,18 +21,6 @@ internal static class RunSummaryFile
         byte[] json = [.. JsonSerializer.SerializeToUtf8Bytes(RunSummary.From(report), s_json.RunSummary), (byte)'\n'];
         string full = Path.GetFullPath(path);
         CliPaths.EnsureParentDirectory(full, "report");
-        string temp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllBytes(temp, json);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        Common.AtomicFile.WriteAllBytes(full, json);
     }
 }
