@@ -6,6 +6,14 @@ public sealed record TestConfiguration
     /// <summary>Iterations (schedules) to run at most.</summary>
     public int Iterations { get; init; } = 100;
 
+    /// <summary>
+    /// The 0-based number of the first iteration: a shard of a long run explores iterations
+    /// [<see cref="FirstIteration"/>, <see cref="FirstIteration"/> + <see cref="Iterations"/>). Random
+    /// and PCT seed each iteration from (seed, number), so shards together run the same schedules
+    /// as one run (PCT's step estimate starts afresh in each shard). DFS cannot be sharded this way.
+    /// </summary>
+    public int FirstIteration { get; init; }
+
     /// <summary>The exploration strategy.</summary>
     public StrategyKind Strategy { get; init; } = StrategyKind.Random;
 
@@ -52,6 +60,12 @@ public sealed record TestConfiguration
         ArgumentOutOfRangeException.ThrowIfLessThan(Iterations, 1, nameof(Iterations));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSteps, 1, nameof(MaxSteps));
         ArgumentOutOfRangeException.ThrowIfLessThan(StrategyBound, 1, nameof(StrategyBound));
+        ArgumentOutOfRangeException.ThrowIfNegative(FirstIteration, nameof(FirstIteration));
+        if (FirstIteration > 0 && Strategy == StrategyKind.Dfs)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FirstIteration), FirstIteration, "DFS explores one tree in order and cannot start at a later iteration (shard random or pct runs instead).");
+        }
+
         if (HangTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(HangTimeout), HangTimeout, "The hang timeout must be positive.");

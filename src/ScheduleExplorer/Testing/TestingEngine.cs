@@ -107,13 +107,14 @@ public sealed class TestingEngine : IDisposable
         }
 
         int iterations = replay is null ? _configuration.Iterations : 1;
+        int first = replay is null ? _configuration.FirstIteration : 0;
         var progress = new ExplorationProgress(_logger, _target.Method, strategy.Name, iterations, _configuration.ProgressInterval);
         var stopwatch = Stopwatch.StartNew();
         using var scheduler = new ControlledScheduler(strategy, options);
         progress.Started(_configuration.Seed);
         var statistics = new ExplorationStatistics();
         bool exhausted = false;
-        for (int iteration = 0; iteration < iterations; iteration++)
+        for (int iteration = first; iteration < first + iterations; iteration++)
         {
             if (!strategy.PrepareIteration(iteration))
             {
@@ -150,7 +151,7 @@ public sealed class TestingEngine : IDisposable
                 break;
             }
 
-            progress.Iteration(iteration + 1, statistics.TotalSteps, stopwatch.Elapsed);
+            progress.Iteration(iteration - first + 1, statistics.TotalSteps, stopwatch.Elapsed);
         }
 
         string? tracePath = statistics.FirstBugTrace is { } bugTrace && replay is null && _configuration.TracesDirectory is { } directory

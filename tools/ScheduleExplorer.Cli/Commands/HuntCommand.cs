@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ScheduleExplorer.Cli.Hunt;
+using ScheduleExplorer.Cli.Reports;
 using ScheduleExplorer.Testing;
 using ScheduleExplorer.Traces;
 
@@ -26,6 +27,8 @@ internal sealed class HuntCommand
         DefaultValueFactory = _ => HuntPlan.DefaultAssembly,
     };
 
+    private readonly Option<string?> _junit = new("--junit") { Description = "Also write one JUnit test case per row to this file, for CI.", HelpName = "FILE.xml" };
+    private readonly Option<Shard> _shard = Shard.Option();
     private readonly Option<string> _verbosity = CliOptions.Verbosity("quiet");
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
@@ -34,7 +37,7 @@ internal sealed class HuntCommand
         _console = console;
         Command = new Command("hunt", "Hunt every bundled bug under random and pct, replay the traces, and check that every fix shows no bug.")
         {
-            _iterations, _seed, _outdir, _assembly, _verbosity,
+            _iterations, _seed, _outdir, _assembly, _junit, _shard, _verbosity,
         };
         Command.SetAction(Execute);
     }
@@ -56,12 +59,20 @@ internal sealed class HuntCommand
         var table = new HuntTable(_console.Out, HuntPlan.Cases.Select(c => c.Workload), HuntPlan.Strategies.Select(HuntPlan.Label));
         var rows = new List<HuntRow>();
         var stopwatch = Stopwatch.StartNew();
+        var shard = parse.GetValue(_shard);
+        int ordinal = 0;
         using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
         {
             foreach (HuntCase huntCase in HuntPlan.Cases)
             {
                 foreach (StrategyKind strategy in HuntPlan.Strategies)
                 {
+                    // A shard takes every n-th (workload, strategy) check, so n machines split the hunt.
+                    if (!shard.Owns(ordinal++))
+                    {
+                        continue;
+                    }
+
                     foreach (HuntRow row in Check(huntCase, assembly, configuration with { Strategy = strategy }, loggers))
                     {
                         table.Write(row);
@@ -72,8 +83,20 @@ internal sealed class HuntCommand
         }
 
         _console.Out.WriteLine(HuntTable.Footer(rows, stopwatch.Elapsed));
+        if (parse.GetValue(_junit) is { } junitPath)
+        {
+            JUnitReport.Write(junitPath, "schedex hunt", [.. rows.Select(ToJUnit)]);
+        }
+
         return rows.TrueForAll(r => r.Matches) ? ExitCodes.NoBug : ExitCodes.BugFound;
     }
+
+    private static JUnitReport.Case ToJUnit(HuntRow row) => new(
+        $"hunt.{row.Workload}",
+        $"{row.Strategy}: expects {(row.ExpectBug ? "a bug" : "no bug")}",
+        row.Elapsed,
+        row.Matches ? null : $"{row.Result} (expected {(row.ExpectBug ? "a bug" : "no bug")})",
+        row.Matches ? null : row.Detail);
 
     /// <summary>
     /// Explores one case with one strategy and, when a trace was written, reads it back from disk and

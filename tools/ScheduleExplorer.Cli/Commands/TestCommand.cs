@@ -37,6 +37,8 @@ internal sealed class TestCommand
     private readonly Option<double?> _timeout = CliOptions.TimeoutSeconds();
     private readonly Option<string> _outdir = CliOptions.TracesDirectory();
     private readonly Option<string?> _report = new("--report") { Description = "Also write the result as JSON to this file.", HelpName = "FILE.json" };
+    private readonly Option<string?> _junit = new("--junit") { Description = "Also write the result as JUnit XML to this file, for CI.", HelpName = "FILE.xml" };
+    private readonly Option<Shard> _shard = Shard.Option();
     private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
@@ -45,7 +47,7 @@ internal sealed class TestCommand
         _console = console;
         Command = new Command("test", "Explore the schedules of a test method and report the first bug.")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _outdir, _report, _verbosity,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _outdir, _report, _junit, _shard, _verbosity,
         };
         Command.SetAction(Execute);
     }
@@ -77,9 +79,16 @@ internal sealed class TestCommand
     private int Execute(ParseResult parse)
     {
         string assembly = parse.GetRequiredValue(_assembly);
+        var (first, length) = parse.GetValue(_shard).Slice(parse.GetValue(_iterations));
+        if (length == 0)
+        {
+            throw new ArgumentException($"--shard {parse.GetValue(_shard).Index}/{parse.GetValue(_shard).Count} of {parse.GetValue(_iterations)} iterations is empty: use fewer shards or more iterations.");
+        }
+
         var configuration = new TestConfiguration
         {
-            Iterations = parse.GetValue(_iterations),
+            FirstIteration = first,
+            Iterations = length,
             Strategy = parse.GetStrategy(_strategy),
             StrategyBound = parse.GetValue(_strategyBound),
             Seed = parse.GetValue(_seed),
@@ -105,6 +114,12 @@ internal sealed class TestCommand
         if (parse.GetValue(_report) is { } reportPath)
         {
             RunSummaryFile.Write(reportPath, report);
+        }
+
+        if (parse.GetValue(_junit) is { } junitPath)
+        {
+            var (className, name) = JUnitReport.Split(report.Method);
+            JUnitReport.Write(junitPath, "schedex test", [new JUnitReport.Case(className, name, report.Elapsed, report.Bug?.Message, report.BugFound ? BugReportWriter.Format(report) : null)]);
         }
 
         if (report.BugFound)
