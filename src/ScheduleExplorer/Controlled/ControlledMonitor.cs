@@ -185,11 +185,18 @@ public static class ControlledMonitor
         }
 
         scheduler.RecordEffect(monitor, isWrite: true);
-        int count = all ? monitor.WaitSet.Count : Math.Min(1, monitor.WaitSet.Count);
-        for (int i = 0; i < count; i++)
+        if (all)
         {
-            monitor.WaitSet[0].AwaitingPulse = false;
-            monitor.WaitSet.RemoveAt(0);
+            monitor.WaitSet.ForEach(waiter => waiter.AwaitingPulse = false);
+            monitor.WaitSet.Clear();
+        }
+        else if (monitor.WaitSet.Count > 0)
+        {
+            // Which waiter a pulse wakes is unspecified: the strategy chooses (and the trace records it),
+            // so a bug that needs "the wrong thread woke up" is found too.
+            int index = monitor.WaitSet.Count == 1 ? 0 : scheduler.NextInteger(op, monitor.WaitSet.Count, ControlledSite.Current);
+            monitor.WaitSet[index].AwaitingPulse = false;
+            monitor.WaitSet.RemoveAt(index);
         }
 
         // Like a release, a pulse only enables others: the next visible operation takes the point.

@@ -72,6 +72,62 @@ public sealed class ShimSemanticsTests
         });
     }
 
+    /// <summary>
+    /// A pulse with two waiters wakes either one (the strategy chooses). Random, not DFS: the
+    /// pulser's wait-until-waiting loop has no bound under depth-first order.
+    /// </summary>
+    [Test]
+    public void MonitorPulse_WhichWaiterWakes_IsExplored()
+    {
+        var woken = new HashSet<string>();
+        using var scheduler = new ControlledScheduler(new RandomStrategy(seed: 3), new SchedulerOptions { MaxSteps = 5_000, FailOnMaxSteps = true });
+        for (int iteration = 0; iteration < 200; iteration++)
+        {
+            var outcome = scheduler.RunIteration(() =>
+            {
+                var gate = new object();
+                var waiting = new int[1];
+                var waiters = new List<Thread>();
+
+                // Waiter 0 is in the wait set before waiter 1 starts: a FIFO model would always wake waiter 0.
+                for (int i = 0; i < 2; i++)
+                {
+                    int me = i;
+                    waiters.Add(Start(() =>
+                    {
+                        ControlledMonitor.Enter(gate);
+                        waiting[0]++;
+                        if (ControlledMonitor.Wait(gate, 1_000))
+                        {
+                            woken.Add($"waiter {me}");
+                        }
+
+                        ControlledMonitor.Exit(gate);
+                    }));
+                    ControlledMonitor.Enter(gate);
+                    while (waiting[0] < i + 1)
+                    {
+                        ControlledMonitor.Exit(gate);
+                        ControlledThread.Yield();
+                        ControlledMonitor.Enter(gate);
+                    }
+
+                    if (i == 0)
+                    {
+                        ControlledMonitor.Exit(gate);
+                    }
+                }
+
+                ControlledMonitor.Pulse(gate);
+                ControlledMonitor.Exit(gate);
+                waiters.ForEach(ControlledThread.Join);
+            });
+            Assert.That(outcome.Bug, Is.Null, outcome.Bug?.Message);
+        }
+
+        Assert.That(woken, Is.EquivalentTo(new[] { "waiter 0", "waiter 1" }));
+    }
+
     [Test]
     public void MonitorWait_WithoutPulse_TimesOutOnTheVirtualClock_AndReacquires()
     {
