@@ -13,6 +13,9 @@ internal sealed class ModuleRewriter
     private readonly IMethodPass[] _passes =
     [
         new CallRedirectionPass(),
+
+        // Before any pass inserts code: it scans the original instructions back from each call.
+        new AtomicTargetPass(),
         new SitePass(),
         new UncontrolledCallPass(),
         new MemoryAccessPass(),

@@ -48,8 +48,32 @@ internal static class MemoryAccessFilter
             return null;
         }
 
-        return new MemoryAccess(declaring.FullName.Replace('/', '+') + "." + field.Name, isWrite);
+        return new MemoryAccess(FieldLocation(field), isWrite);
     }
+
+    /// <summary>"Namespace.Type.field" (nested types with '+', generic arguments dropped): one name per field.</summary>
+    public static string FieldLocation(FieldReference field)
+    {
+        TypeReference declaring = field.DeclaringType is GenericInstanceType generic ? generic.ElementType : field.DeclaringType;
+        return declaring.FullName.Replace('/', '+') + "." + field.Name;
+    }
+
+    /// <summary>
+    /// The location of an element of an array of <paramref name="elementType"/>, named as the element
+    /// opcodes name it (by size, and "Object" for references), so <c>ldelema</c> agrees with them.
+    /// </summary>
+    public static string ElementLocation(TypeReference elementType) => elementType.MetadataType switch
+    {
+        MetadataType.SByte or MetadataType.Byte or MetadataType.Boolean => "Byte",
+        MetadataType.Int16 or MetadataType.UInt16 or MetadataType.Char => "Int16",
+        MetadataType.Int32 or MetadataType.UInt32 => "Int32",
+        MetadataType.Int64 or MetadataType.UInt64 => "Int64",
+        MetadataType.IntPtr or MetadataType.UIntPtr => "IntPtr",
+        MetadataType.Single => "Single",
+        MetadataType.Double => "Double",
+        _ when !elementType.IsValueType && elementType is not GenericParameter => "Object",
+        _ => elementType.Name,
+    } + "[]";
 
     /// <summary>
     /// Element accesses named by element size, not signedness: <c>stelem.i1</c> stores both bytes

@@ -11,12 +11,14 @@ namespace ScheduleExplorer.Rewriting.Shims;
 /// <param name="MemoryWrite"><c>ControlledMemory.Write(string location, string site)</c>.</param>
 /// <param name="BackEdge"><c>ControlledLoop.BackEdge(string site)</c>.</param>
 /// <param name="UncontrolledCheck"><c>UncontrolledCall.Check(string api)</c>.</param>
+/// <param name="SiteTarget"><c>ControlledSite.SetTarget(string location)</c>.</param>
 internal sealed record HookDefinitions(
     MethodDefinition? SiteSet,
     MethodDefinition? MemoryRead,
     MethodDefinition? MemoryWrite,
     MethodDefinition? BackEdge,
-    MethodDefinition? UncontrolledCheck)
+    MethodDefinition? UncontrolledCheck,
+    MethodDefinition? SiteTarget)
 {
     /// <summary>Finds the hooks in <paramref name="runtime"/>.</summary>
     public static HookDefinitions Find(ModuleDefinition runtime) => new(
@@ -24,7 +26,8 @@ internal sealed record HookDefinitions(
         Find(runtime, "ControlledMemory", "Read", 2),
         Find(runtime, "ControlledMemory", "Write", 2),
         Find(runtime, "ControlledLoop", "BackEdge", 1),
-        Find(runtime, "UncontrolledCall", "Check", 1));
+        Find(runtime, "UncontrolledCall", "Check", 1),
+        Find(runtime, "ControlledSite", "SetTarget", 1));
 
     /// <summary>Descriptions of the hooks the runtime lacks ("ControlledLoop.BackEdge(string)").</summary>
     public IEnumerable<string> Missing()
@@ -47,6 +50,11 @@ internal sealed record HookDefinitions(
         if (UncontrolledCheck is null)
         {
             yield return "UncontrolledCall.Check(string)";
+        }
+
+        if (SiteTarget is null)
+        {
+            yield return "ControlledSite.SetTarget(string)";
         }
     }
 

@@ -30,6 +30,9 @@ internal sealed class ModuleImports
     /// <summary><c>ControlledLoop.BackEdge(string)</c>, or null.</summary>
     public MethodReference? BackEdge => ImportOrNull(_hooks.BackEdge);
 
+    /// <summary><c>ControlledSite.SetTarget(string)</c>, or null.</summary>
+    public MethodReference? SiteTarget => ImportOrNull(_hooks.SiteTarget);
+
     /// <summary><c>UncontrolledCall.Check(string)</c>, or null.</summary>
     public MethodReference? UncontrolledCheck => ImportOrNull(_hooks.UncontrolledCheck);
 

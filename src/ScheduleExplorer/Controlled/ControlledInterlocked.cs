@@ -335,14 +335,14 @@ public static class ControlledInterlocked
     /// <inheritdoc cref="Interlocked.Read(ref readonly long)"/>
     public static long Read(ref readonly long location)
     {
-        Point();
+        Point(isWrite: false);
         return Interlocked.Read(in location);
     }
 
     /// <inheritdoc cref="Interlocked.Read(ref readonly ulong)"/>
     public static ulong Read(ref readonly ulong location)
     {
-        Point();
+        Point(isWrite: false);
         return Interlocked.Read(in location);
     }
 
@@ -375,14 +375,16 @@ public static class ControlledInterlocked
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Point()
+    private static void Point(bool isWrite = true)
     {
+        // Always taken, so a location set for a call made outside control never reaches a later call.
+        string? target = ControlledSite.TakeTarget();
         if (ControlledScheduler.CurrentOperation is { } op)
         {
-            op.Scheduler.SchedulePoint(op, SchedulingPointKind.Interlocked, ControlledSite.Current);
+            op.Scheduler.SchedulePoint(op, SchedulingPointKind.Interlocked, ControlledSite.Current, target);
 
-            // The address is not known here, so the access conflicts with everything.
-            op.Scheduler.RecordEffect(StepEffect.Everything, isWrite: true);
+            // Without the location the rewriter saw (an address from elsewhere), the access conflicts with everything.
+            op.Scheduler.RecordEffect(target ?? StepEffect.Everything, isWrite: isWrite || target is null);
         }
     }
 }

@@ -14,8 +14,26 @@ public static class ControlledSite
     [ThreadStatic]
     private static string? t_site;
 
+    [ThreadStatic]
+    private static string? t_target;
+
     /// <summary>The site of the call being made, if the caller was rewritten.</summary>
     public static string? Current => t_site;
+
+    /// <summary>
+    /// Records the shared location ("Namespace.Type.field", "Int32[]") whose address the next
+    /// Interlocked or Volatile call receives, or null when the rewriter could not tell. The
+    /// rewriter sets it before every such call, so a value never outlives its call.
+    /// </summary>
+    public static void SetTarget(string? target) => t_target = target;
+
+    /// <summary>The location set for the call being made, cleared as it is read.</summary>
+    internal static string? TakeTarget()
+    {
+        string? target = t_target;
+        t_target = null;
+        return target;
+    }
 
     /// <summary>Records the site of the next controlled call (inserted by the rewriter).</summary>
     public static void Set(string site)

@@ -12,7 +12,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly bool)"/>
     public static bool Read(ref readonly bool location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -26,7 +26,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly byte)"/>
     public static byte Read(ref readonly byte location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -40,7 +40,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly double)"/>
     public static double Read(ref readonly double location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -54,7 +54,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly short)"/>
     public static short Read(ref readonly short location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -68,7 +68,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly int)"/>
     public static int Read(ref readonly int location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -82,7 +82,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly long)"/>
     public static long Read(ref readonly long location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -96,7 +96,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly nint)"/>
     public static nint Read(ref readonly nint location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -110,7 +110,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly sbyte)"/>
     public static sbyte Read(ref readonly sbyte location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -124,7 +124,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly float)"/>
     public static float Read(ref readonly float location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -138,7 +138,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly ushort)"/>
     public static ushort Read(ref readonly ushort location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -152,7 +152,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly uint)"/>
     public static uint Read(ref readonly uint location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -166,7 +166,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly ulong)"/>
     public static ulong Read(ref readonly ulong location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -180,7 +180,7 @@ public static class ControlledVolatile
     /// <inheritdoc cref="Volatile.Read(ref readonly nuint)"/>
     public static nuint Read(ref readonly nuint location)
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -195,7 +195,7 @@ public static class ControlledVolatile
     public static T Read<T>(ref readonly T location)
         where T : class?
     {
-        Point();
+        Point(isWrite: false);
         return Volatile.Read(in location);
     }
 
@@ -222,14 +222,16 @@ public static class ControlledVolatile
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Point()
+    private static void Point(bool isWrite = true)
     {
+        // Always taken, so a location set for a call made outside control never reaches a later call.
+        string? target = ControlledSite.TakeTarget();
         if (ControlledScheduler.CurrentOperation is { } op)
         {
-            op.Scheduler.SchedulePoint(op, SchedulingPointKind.Interlocked, ControlledSite.Current);
+            op.Scheduler.SchedulePoint(op, SchedulingPointKind.Interlocked, ControlledSite.Current, target);
 
-            // The address is not known here, so the access conflicts with everything.
-            op.Scheduler.RecordEffect(StepEffect.Everything, isWrite: true);
+            // Without the location the rewriter saw (an address from elsewhere), the access conflicts with everything.
+            op.Scheduler.RecordEffect(target ?? StepEffect.Everything, isWrite: isWrite || target is null);
         }
     }
 }

@@ -1,0 +1,56 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace ScheduleExplorer.Rewriting.Tests;
+
+/// <summary>
+/// Interlocked and Volatile calls learn which field their <c>ref</c> points at, when the address
+/// comes straight from <c>ldflda</c>/<c>ldsflda</c>/<c>ldelema</c>; otherwise they are told "unknown"
+/// (null) so no earlier location can leak into them.
+/// </summary>
+public sealed class AtomicTargetTests
+{
+    private const string Counter = "ScheduleExplorer.Rewriting.Tests.Samples.AtomicOps.s_counter";
+    private ModuleDefinition _module = null!;
+
+    [OneTimeSetUp]
+    public void ReadRewritten() => _module = SampleAssembly.Read(SampleAssembly.Rewritten);
+
+    [OneTimeTearDown]
+    public void Dispose() => _module.Dispose();
+
+    private static List<object?> TargetsSetIn(MethodDefinition method) => [.. method.Body.Instructions
+        .Where(i => i.Operand is MethodReference { Name: "SetTarget", DeclaringType.Name: "ControlledSite" })
+        .Select(i => i.Previous.OpCode == OpCodes.Ldnull ? null : i.Previous.Operand)];
+
+    [TestCase("Bump", Counter)]
+    [TestCase("Current", Counter)]
+    [TestCase("SwapName", "ScheduleExplorer.Rewriting.Tests.Samples.AtomicOps.s_name")]
+    [TestCase("SetFlag", "ScheduleExplorer.Rewriting.Tests.Samples.AtomicOps.s_flag")]
+    public void FieldAddress_IsNamedBeforeTheCall(string method, string location)
+    {
+        MethodDefinition body = SampleAssembly.Method(_module, "AtomicOps", method);
+        Assert.That(TargetsSetIn(body), Is.EqualTo(new object?[] { location }));
+    }
+
+    [Test]
+    public void AddressFromAParameter_IsUnknown()
+    {
+        MethodDefinition replace = SampleAssembly.Method(_module, "AtomicOps", "Replace");
+        Assert.That(TargetsSetIn(replace), Is.EqualTo(new object?[] { null }));
+    }
+
+    [Test]
+    public void TheTargetIsSetRightBeforeItsOwnCall()
+    {
+        MethodDefinition swap = SampleAssembly.Method(_module, "AtomicOps", "SwapName");
+        Instruction setTarget = swap.Body.Instructions.Single(i => i.Operand is MethodReference { Name: "SetTarget" });
+        var between = new List<Instruction>();
+        for (var next = setTarget.Next; next.Operand is not MethodReference { DeclaringType.Name: "ControlledInterlocked" }; next = next.Next)
+        {
+            between.Add(next);
+        }
+
+        Assert.That(between.Select(i => i.Operand is MethodReference m ? m.Name : i.OpCode.Name), Is.EqualTo(new[] { "ldstr", "Set" }), "only the site is set in between");
+    }
+}
