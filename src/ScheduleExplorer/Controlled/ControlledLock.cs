@@ -47,7 +47,7 @@ public static class ControlledLock
             return;
         }
 
-        ExitCore(op, target);
+        ControlledMonitor.ExitCore(op, target);
     }
 
     /// <inheritdoc cref="Lock.EnterScope"/>
@@ -70,13 +70,4 @@ public static class ControlledLock
         ControlledScheduler.CurrentOperation is { } op
             ? ReferenceEquals(op.Scheduler.Resources.Monitor(target).Owner, op)
             : target.IsHeldByCurrentThread;
-
-    internal static void ExitCore(ControlledOperation op, Lock target)
-    {
-        // A release is a left mover: the releaser's next visible operation takes the point.
-        op.Scheduler.ThrowIfCanceled();
-        var monitor = op.Scheduler.Resources.Monitor(target);
-        monitor.Exit(op);
-        op.Scheduler.RecordEffect(monitor, isWrite: true);
-    }
 }

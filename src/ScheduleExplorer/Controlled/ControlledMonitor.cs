@@ -77,10 +77,16 @@ public static class ControlledMonitor
         }
 
         ArgumentNullException.ThrowIfNull(obj);
+        ExitCore(op, obj);
+    }
+
+    /// <summary>The controlled release of a monitor or a <see cref="Lock"/>.</summary>
+    internal static void ExitCore(ControlledOperation op, object target)
+    {
         // A release only enables others (a left mover): no scheduling point is needed before or
         // after it, because the releaser's next visible operation takes one.
         op.Scheduler.ThrowIfCanceled();
-        var monitor = op.Scheduler.Resources.Monitor(obj);
+        var monitor = op.Scheduler.Resources.Monitor(target);
         monitor.Exit(op);
         op.Scheduler.RecordEffect(monitor, isWrite: true);
     }

@@ -152,7 +152,7 @@ public static class ControlledThread
             ParameterizedThreadStart start => start.Invoke,
             _ => throw new InvalidOperationException($"Unexpected thread body {body.GetType()}."),
         };
-        op.Scheduler.StartOperation(op, thread, run, hasParameter ? parameter : null, ControlledSite.Current);
+        op.Scheduler.StartOperation(thread, run, hasParameter ? parameter : null);
     }
 
     private static void StartReal(Thread thread, object? parameter, bool hasParameter, bool unsafeStart)

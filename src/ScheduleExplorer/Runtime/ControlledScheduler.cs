@@ -152,8 +152,8 @@ internal sealed partial class ControlledScheduler : IDisposable
         operation.Deadline = long.MaxValue;
     }
 
-    /// <summary>Creates a new operation for a started thread and takes a scheduling point.</summary>
-    public ControlledOperation StartOperation(ControlledOperation parent, Thread? thread, Action<object?> body, object? state, string? site)
+    /// <summary>Creates a new, enabled operation for a started thread (no scheduling point: see below).</summary>
+    public ControlledOperation StartOperation(Thread? thread, Action<object?> body, object? state)
     {
         // Starting a thread only enables it (a left mover): the parent's next visible operation
         // takes the scheduling point where the new operation may run first.
