@@ -3,8 +3,11 @@ using System.Diagnostics;
 namespace ScheduleExplorer.Runtime;
 
 /// <summary>
-/// One logical flow of control: the test's main flow or a started thread. Exactly one operation runs
-/// at a time, each on an engine-owned worker thread that is reused across operations and iterations.
+/// One schedulable unit: the test's main flow, a started thread, a task body, an async continuation
+/// or a timer callback. Exactly one operation runs at a time, each on an engine-owned worker thread
+/// that is reused across operations and iterations. An async flow is a chain of operations: an
+/// await of an incomplete task ends the running operation's part and creates its continuation,
+/// which shares the flow's name and held resources and is blocked on the awaited task.
 /// </summary>
 [DebuggerDisplay("{Id}: {Name} ({Status})")]
 internal sealed class ControlledOperation
@@ -12,6 +15,7 @@ internal sealed class ControlledOperation
     private readonly Action<object?> _body;
     private readonly object? _state;
     private Stack<Lock>? _lockScopes;
+    private List<IBlockingResource>? _held;
 
     internal ControlledOperation(ControlledScheduler scheduler, int id, string name, Action<object?> body, object? state, Thread? thread)
     {
@@ -54,8 +58,39 @@ internal sealed class ControlledOperation
 
     public string? BlockSite { get; set; }
 
-    /// <summary>Monitors, locks and semaphore permits held, in acquisition order (for deadlock reports).</summary>
-    public List<IBlockingResource> Held { get; } = [];
+    /// <summary>
+    /// Monitors, locks and semaphore permits held, in acquisition order (for deadlock reports). The
+    /// continuations of one async flow share the list.
+    /// </summary>
+    public List<IBlockingResource> Held
+    {
+        get => _held ??= [];
+        set => _held = value;
+    }
+
+    /// <summary>
+    /// Whether the iteration may end while this operation has not finished: thread-pool work, task
+    /// bodies, continuations and timers are background, as in .NET, where the process ends when its
+    /// foreground threads do (the test's main flow is foreground, and so is a thread unless
+    /// <see cref="Thread.IsBackground"/>).
+    /// </summary>
+    public bool IsBackground { get; set; }
+
+    /// <summary>Whether this operation is part of an async flow (a task body or a continuation), whose awaits continue its name.</summary>
+    public bool IsAsyncFlow { get; set; }
+
+    /// <summary>
+    /// For a timer: whether the strategy may fire it before every other operation is blocked (time
+    /// passes while others run), which makes "the timeout fires before the result" explorable.
+    /// Timers still fire in deadline order: only those due first may fire early.
+    /// </summary>
+    public bool FiresEarly { get; set; }
+
+    /// <summary>What the operation's first step observes (the awaited task, for a continuation), for partial-order reduction.</summary>
+    public object? FirstStepReads { get; set; }
+
+    /// <summary>Set once the resource this operation is blocked on was seen ready (the step that made it so wrote it).</summary>
+    public bool ReadyNoted { get; set; }
 
     /// <summary>Locks entered through <c>Lock.EnterScope</c>, innermost last (scopes are disposed in LIFO order).</summary>
     public Stack<Lock> LockScopes => _lockScopes ??= new Stack<Lock>();

@@ -65,6 +65,17 @@ internal sealed partial class ControlledScheduler
     internal void RunOperation(ControlledOperation operation)
     {
         t_current = operation;
+        if (SynchronizationContext.Current is not null)
+        {
+            // A context a workload installed belongs to the operation that installed it, not to the worker.
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
+        if (operation.FirstStepReads is { } awaited)
+        {
+            RecordEffect(awaited, isWrite: false);
+        }
+
         try
         {
             operation.RunBody();
@@ -82,6 +93,10 @@ internal sealed partial class ControlledScheduler
         finally
         {
             t_current = null;
+            if (SynchronizationContext.Current is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(null);
+            }
         }
 
         OnOperationFinished(operation);
@@ -117,6 +132,14 @@ internal sealed partial class ControlledScheduler
             return;
         }
 
+        if (!operation.IsBackground && !_operations.AnyForegroundAlive())
+        {
+            // The last foreground flow ended: the program is over, whatever background work is left.
+            _canceled = _operations.AnyUnfinished();
+            _engineSignal.Set();
+            return;
+        }
+
         _steps++;
         RecordEffect(Resources.CompletionOf(operation), isWrite: true);
         var next = PickNext(operation, SchedulingPointKind.Complete, site: null, target: null);
@@ -124,7 +147,7 @@ internal sealed partial class ControlledScheduler
         {
             if (!_canceled && _operations.AnyBlocked())
             {
-                _bug ??= Explain(() => DeadlockAnalyzer.Analyze(_operations.All));
+                _bug ??= ExplainNothingEnabled();
                 _canceled = true;
             }
 
@@ -143,6 +166,7 @@ internal sealed partial class ControlledScheduler
         _operations.Clear();
         _strategy.Clear();
         Resources.Clear();
+        Tasks.Clear();
         _bug = null;
         _uncontrolledThread = null;
         _canceled = false;
