@@ -49,7 +49,7 @@ public sealed class AsyncLostUpdate
         }
 
         await Task.WhenAll(running);
-        counter.Check(tasks);
+        counter.Check(tasks, "between tasks");
     }
 
     /// <summary>Fixed: <c>Task.Run(() =&gt; Interlocked.Increment(ref number))</c>.</summary>
@@ -67,7 +67,7 @@ public sealed class AsyncLostUpdate
         }
 
         await Task.WhenAll(running);
-        counter.Check(tasks);
+        counter.Check(tasks, "between tasks");
     }
 
     private async Task RunAsync(int flows, int increments, Func<AsyncLostUpdate, Task> increment)
@@ -87,7 +87,7 @@ public sealed class AsyncLostUpdate
         }
 
         await Task.WhenAll(running);
-        Check(flows * increments);
+        Check(flows * increments, "across an await");
     }
 
     private async Task IncrementAcrossAwaitAsync()
@@ -112,11 +112,11 @@ public sealed class AsyncLostUpdate
         }
     }
 
-    private void Check(int expected)
+    private void Check(int expected, string where)
     {
         if (_count != expected)
         {
-            throw new InvalidOperationException($"Lost update across an await: expected {expected}, counted {_count}.");
+            throw new InvalidOperationException($"Lost update {where}: expected {expected}, counted {_count}.");
         }
     }
 }

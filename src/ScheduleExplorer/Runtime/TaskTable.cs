@@ -33,7 +33,7 @@ internal sealed class TaskTable
 
     /// <summary>"the task of 'FetchAsync'", or "a task not created under control" when unknown.</summary>
     public string Describe(Task task) =>
-        _names.TryGetValue(task, out string? name) ? $"the task of '{name}'" : $"a task not created under control (#{task.Id.ToString(CultureInfo.InvariantCulture)})";
+        _names.TryGetValue(task, out string? name) ? $"the task of '{name}'" : "a task not created under control";
 
     /// <summary>The one resource for waits on <paramref name="task"/>.</summary>
     public TaskResource ResourceOf(Task task)
