@@ -44,6 +44,7 @@ public static class AsyncPhilosophers
                 for (int m = 0; m < meals; m++)
                 {
                     await forks[first].WaitAsync();
+                    await Task.Yield(); // reach for the other fork
                     await forks[second].WaitAsync();
                     Interlocked.Increment(ref eaten);
                     forks[second].Release();
