@@ -19,4 +19,11 @@ internal static partial class RewriterLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Wrote {Path}")]
     public static partial void Wrote(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{Assembly} makes {Count} calls to concurrency APIs ScheduleExplorer does not control; a run that reaches one ends with \"could not test\": {Calls}")]
+    public static partial void UncontrolledCalls(ILogger logger, string assembly, int count, string calls);
+
+    /// <summary>The first calls of <paramref name="calls"/>, joined, with how many more there are.</summary>
+    public static string List(IReadOnlyList<string> calls, int shown = 20) =>
+        string.Join("; ", calls.Take(shown)) + (calls.Count > shown ? $"; and {calls.Count - shown} more" : string.Empty);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ScheduleExplorer.Detection;
 using ScheduleExplorer.Testing;
 
@@ -12,24 +11,6 @@ namespace ScheduleExplorer.Tests.EndToEnd;
 public sealed class DetectionTests
 {
     private static readonly TestConfiguration s_quick = new() { Iterations = 200, Seed = 11 };
-
-    [Test]
-    public void AsyncWorkload_IsReportedAsNotSupportedYet()
-    {
-        var report = Workload.Explore("Misbehaving.AsyncCounter.Run", s_quick);
-        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UncontrolledConcurrency));
-        Assert.That(report.Bug!.Message, Does.Contain("not supported yet"));
-        Assert.That(report.FirstBugIteration, Is.EqualTo(1));
-    }
-
-    [Test]
-    public void ThreadPoolWorkItem_IsReportedAsUncontrolled()
-    {
-        var report = Workload.Explore("Misbehaving.ThreadPoolUse.Run", s_quick);
-        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UncontrolledConcurrency));
-        Assert.That(report.Bug!.Message, Does.Contain("ThreadPool.QueueUserWorkItem"));
-        Assert.That(report.Bug.Message, Does.Contain("Start a Thread instead"));
-    }
 
     [TestCase("Misbehaving.Assertions.DebugAssertFails", "Debug.Assert failed")]
     [TestCase("Misbehaving.Assertions.TraceAssertFails", "Trace.Assert failed")]
@@ -76,34 +57,6 @@ public sealed class DetectionTests
         var report = Workload.Explore("Misbehaving.Spinning.LivelockOnFlag", s_quick with { Iterations = 5, MaxSteps = 2_000, FailOnMaxSteps = true });
         Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.Livelock));
         Assert.That(report.Bug!.Message, Does.Contain("2,000 scheduling steps"));
-    }
-
-    [Test]
-    public void BlockingInAnUncontrolledCall_IsTurnedIntoAHangReportByTheWatchdog()
-    {
-        var configuration = s_quick with { Iterations = 3, HangTimeout = TimeSpan.FromMilliseconds(500) };
-        using var engine = TestingEngine.Create(configuration, () => new BlockingCollection<int>().Take(), "blocking");
-        var report = engine.Run();
-        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.Hang));
-        Assert.That(report.Bug!.Message, Does.Contain("made no progress"));
-        Assert.That(report.Iterations, Is.EqualTo(1), "a hang ends the run");
-    }
-
-    [Test]
-    public void RewrittenCodeOnAThreadStartedOutsideControl_IsReportedAsUncontrolled()
-    {
-        // A thread started by code that was not rewritten (here: the test itself) runs code that was.
-        using var engine = TestingEngine.Create(s_quick, () =>
-        {
-            var foreign = new Thread(() => Controlled.ControlledMemory.Write("Account.balance", "Foreign.cs:7")) { Name = "library thread" };
-            foreign.Start();
-            foreign.Join();
-            Controlled.ControlledMemory.Read("Account.balance", "Foreign.cs:9");
-        }, "foreign-thread");
-        var report = engine.Run();
-        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UncontrolledConcurrency));
-        Assert.That(report.Bug!.Message, Does.Contain("thread 'library thread'"));
-        Assert.That(report.Bug.Message, Does.Contain("not created under control, ran rewritten code at Foreign.cs:7"));
     }
 
     [TestCase("Misbehaving.Events.ManualResetEventSlimHandoff")]
