@@ -187,7 +187,7 @@ internal sealed partial class ControlledScheduler
             _dead = true;
             stuck?.Worker?.Thread.Interrupt();
             bool stopped = _engineSignal.Wait(TimeSpan.FromSeconds(2));
-            _bug ??= RuntimeBugs.Hang(stuck?.Name, timeout, _hangStack);
+            _bug ??= RuntimeBugs.Hang(stuck?.Name, timeout, _hangStack ?? InterruptStack(stuck?.Failure));
             if (!stopped && stuck?.Worker is { } worker)
             {
                 // The operation cannot be stopped: abandon its worker and end the run.
@@ -197,6 +197,20 @@ internal sealed partial class ControlledScheduler
 
             return;
         }
+    }
+
+    /// <summary>The stack of the watchdog's interrupt when user code or reflection wrapped it in another exception.</summary>
+    private static string? InterruptStack(Exception? failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is ThreadInterruptedException)
+            {
+                return e.StackTrace;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Resumes every parked operation once so that it unwinds its stack (finally blocks run).</summary>
