@@ -8,17 +8,8 @@ namespace ScheduleExplorer.Cli.Reports;
 /// </summary>
 internal sealed record RunSummary
 {
-    /// <summary>The verdict: "bug", "no bug" or "could not test".</summary>
-    public required string Verdict { get; init; }
-
     /// <summary>Whether a bug was found.</summary>
     public required bool BugFound { get; init; }
-
-    /// <summary>Why the run could not test the code, or null.</summary>
-    public required RunSummaryCouldNotTest? CouldNotTest { get; init; }
-
-    /// <summary>Iterations cut off by the step bound.</summary>
-    public required int StepBoundHits { get; init; }
 
     /// <summary>The 1-based iteration of the first bug, or null.</summary>
     public required int? FirstBugIteration { get; init; }
@@ -37,6 +28,17 @@ internal sealed record RunSummary
 
     /// <summary>The full path of the bug's trace file, or null.</summary>
     public required string? Trace { get; init; }
+
+    // Added in the second version of the file, after the fields scripts already read.
+
+    /// <summary>The verdict: "bug", "no bug" or "could not test".</summary>
+    public required string Verdict { get; init; }
+
+    /// <summary>Why the run could not test the code, or null.</summary>
+    public required RunSummaryCouldNotTest? CouldNotTest { get; init; }
+
+    /// <summary>Iterations cut off by the step bound.</summary>
+    public required int StepBoundHits { get; init; }
 
     /// <summary>The summary of <paramref name="report"/>.</summary>
     public static RunSummary From(TestReport report)
