@@ -80,7 +80,9 @@ internal static class RuntimeBugs
             return null;
         }
 
-        string call = PublicName(MethodOf(frames[0]));
+        // Generated frames (a P/Invoke stub such as WaitHandle.<WaitOneCore>g____PInvoke|0_0) say
+        // where the interrupt landed, not what the user called.
+        string call = PublicName(MethodOf(frames.FirstOrDefault(f => !MethodOf(f).Contains('<', StringComparison.Ordinal)) ?? frames[0]));
         string? caller = frames.Skip(1).FirstOrDefault(f => !IsFrameworkOrHarness(f));
         if (caller is null)
         {
