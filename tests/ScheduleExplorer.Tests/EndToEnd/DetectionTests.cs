@@ -12,6 +12,22 @@ public sealed class DetectionTests
 {
     private static readonly TestConfiguration s_quick = new() { Iterations = 200, Seed = 11 };
 
+    [Test]
+    public void AsyncWorkload_IsControlled_AndCorrect()
+    {
+        var report = Workload.Explore("Misbehaving.AsyncCounter.Run", new TestConfiguration { Iterations = 1000, Strategy = StrategyKind.Dfs });
+        Assert.That(report.Bug, Is.Null, () => report.Bug!.Message);
+        Assert.That(report.Exhausted, Is.True, "every schedule of the awaits was explored");
+    }
+
+    [Test]
+    public void ThreadPoolWorkItem_IsAnOperation_SoItsRaceIsFound()
+    {
+        var report = Workload.Explore("Misbehaving.ThreadPoolUse.Run", new TestConfiguration { Iterations = 1000, Strategy = StrategyKind.Random, Seed = 3 });
+        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UnhandledException), () => report.Bug?.Message ?? "no bug");
+        Assert.That(report.Bug!.Message, Does.Contain("Lost update"));
+    }
+
     [TestCase("Misbehaving.Assertions.DebugAssertFails", "Debug.Assert failed")]
     [TestCase("Misbehaving.Assertions.TraceAssertFails", "Trace.Assert failed")]
     public void FailedAssertion_IsABug_NotAProcessCrash(string method, string text)

@@ -15,32 +15,23 @@ public sealed class CouldNotTestTests
     private static readonly TestConfiguration s_quick = new() { Iterations = 200, Seed = 11 };
 
     [Test]
-    public void ThreadPoolWorkItem_CouldNotTest_NamesTheApiItsLineAndWhatToDo()
+    public void StillUncontrolledApi_CouldNotTest_NamesTheApiItsLineAndWhatToDo()
     {
         string traces = Path.Combine(TestContext.CurrentContext.WorkDirectory, "cnt-traces");
-        var report = Workload.Explore("Misbehaving.ThreadPoolUse.Run", s_quick with { TracesDirectory = traces });
+        var report = Workload.Explore("Misbehaving.ParallelUse.Run", s_quick with { TracesDirectory = traces });
         Assert.Multiple(() =>
         {
             Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest));
             Assert.That(report.Bug, Is.Null, "not a bug");
             Assert.That(report.CouldNotTest!.Cause, Is.EqualTo(CouldNotTestCause.UncontrolledApi));
-            Assert.That(report.CouldNotTest.Summary, Does.StartWith("Could not test: ThreadPool.QueueUserWorkItem (uncontrolled API) at ThreadPoolUse.cs:"));
-            Assert.That(report.CouldNotTest.Summary, Does.Contain(" — Start a Thread instead"));
+            Assert.That(report.CouldNotTest.Summary, Does.StartWith("Could not test: Parallel.Invoke (uncontrolled API) at ParallelUse.cs:"));
+            Assert.That(report.CouldNotTest.Summary, Does.Contain(" — This task API is not controlled yet"));
             Assert.That(report.CouldNotTest.Iteration, Is.EqualTo(1));
             Assert.That(report.Iterations, Is.EqualTo(1), "the run stops at the first could-not-test");
             Assert.That(report.Trace, Is.Null, "no trace");
             Assert.That(report.TracePath, Is.Null);
             Assert.That(Directory.Exists(traces) ? Directory.GetFiles(traces) : [], Is.Empty, "no trace file");
         });
-    }
-
-    [Test]
-    public void AsyncWorkload_CouldNotTest_NotABug()
-    {
-        var report = Workload.Explore("Misbehaving.AsyncCounter.Run", s_quick);
-        Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest), report.Bug?.Message);
-        Assert.That(report.CouldNotTest!.Cause, Is.EqualTo(CouldNotTestCause.UncontrolledApi));
-        Assert.That(report.CouldNotTest.Message, Does.Contain("AsyncCounter.Run"));
     }
 
     [Test]
