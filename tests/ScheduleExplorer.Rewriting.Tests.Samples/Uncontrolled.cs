@@ -5,6 +5,9 @@ public static class Uncontrolled
 {
     public static int RunOnPool() => Task.Run(() => 1).Result;
 
+    public static Task StartOnTheDefaultScheduler() =>
+        Task.Factory.StartNew(() => { }, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
+
     public static void InvokeInParallel() => Parallel.For(0, 2, (_, state) => state.Stop());
 
     public static bool WaitAsync(SemaphoreSlim semaphore) => semaphore.WaitAsync(0).Result;

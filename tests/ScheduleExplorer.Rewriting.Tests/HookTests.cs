@@ -42,6 +42,7 @@ public sealed class HookTests
 
     [TestCase("RunOnPool", new string[0])]
     [TestCase("WaitAsync", new string[0])]
+    [TestCase("StartOnTheDefaultScheduler", new string[0])]
     [TestCase("InvokeInParallel", new[] { "Parallel.For" })]
     [TestCase("StartTimer", new string[0])]
     public void UncontrolledApisAreCheckedByName(string method, string[] apis)

@@ -32,13 +32,26 @@ internal static class UncontrolledApiTable
         ("System.Threading.Tasks.Task`1", "WaitAsync"),
         ("System.Threading.Tasks.Task", "WhenEach"),
         ("System.Threading.Tasks.Task", "Start"),
-        ("System.Threading.Tasks.Task", "RunSynchronously"),
         ("System.Threading.Tasks.ValueTask`1", "get_Result"),
         ("System.Threading.CancellationTokenSource", "CancelAfter"),
         ("System.Threading.CancellationToken", "get_WaitHandle"),
     ];
 
+    // Members of the types above that only read state: naming the default scheduler (to pass it to
+    // a controlled StartNew or ContinueWith) is not a use of an uncontrolled one.
+    private static readonly (string Type, string Method)[] s_harmless =
+    [
+        ("System.Threading.Tasks.TaskScheduler", "get_Default"),
+        ("System.Threading.Tasks.TaskScheduler", "get_Current"),
+        ("System.Threading.Tasks.TaskScheduler", "get_Id"),
+        ("System.Threading.Tasks.TaskScheduler", "get_MaximumConcurrencyLevel"),
+        ("System.Threading.ThreadPool", "get_ThreadCount"),
+        ("System.Threading.ThreadPool", "get_PendingWorkItemCount"),
+        ("System.Threading.ThreadPool", "get_CompletedWorkItemCount"),
+    ];
+
     private static readonly HashSet<string> s_types = new(s_everyMember, StringComparer.Ordinal);
+    private static readonly HashSet<(string, string)> s_readOnly = [.. s_harmless];
     private static readonly HashSet<(string, string)> s_members = [.. s_someMembers];
 
     /// <summary>
@@ -49,7 +62,7 @@ internal static class UncontrolledApiTable
     {
         TypeReference type = callee.DeclaringType is GenericInstanceType generic ? generic.ElementType : callee.DeclaringType;
         string typeName = type.FullName;
-        if (!s_types.Contains(typeName) && !s_members.Contains((typeName, callee.Name)))
+        if ((!s_types.Contains(typeName) && !s_members.Contains((typeName, callee.Name))) || s_readOnly.Contains((typeName, callee.Name)))
         {
             return null;
         }
