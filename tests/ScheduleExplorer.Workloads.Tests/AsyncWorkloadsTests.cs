@@ -22,6 +22,7 @@ public sealed class AsyncWorkloadsTests
                 AsyncPhilosophers.OrderedForks(5, 20).GetAwaiter().GetResult();
                 ChannelPipeline.CompletesAfterAll().GetAwaiter().GetResult();
                 TimeoutRace.LateResultKept().GetAwaiter().GetResult();
+                TimeoutRace.WaitAsyncLateResultKept().GetAwaiter().GetResult();
                 ParallelCounter.ForInterlocked();
                 ParallelCounter.ForEachAsyncInterlocked().GetAwaiter().GetResult();
                 ContinuationChain.Interlocked().GetAwaiter().GetResult();

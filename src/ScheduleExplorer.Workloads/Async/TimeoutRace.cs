@@ -19,6 +19,45 @@ public sealed class TimeoutRace
     /// <exception cref="InvalidOperationException">The stale value stayed although the backend answered.</exception>
     public static Task LateResultKept() => new TimeoutRace().RefreshAsync(keepLate: true);
 
+    /// <summary>The same bug with <c>Task.WaitAsync(timeout)</c>: the <see cref="TimeoutException"/> path drops the late result.</summary>
+    /// <exception cref="InvalidOperationException">The stale value stayed although the backend answered.</exception>
+    public static Task WaitAsyncLateResultLost() => new TimeoutRace().RefreshWithWaitAsync(keepLate: false);
+
+    /// <summary>Fixed: after the timeout the late result still replaces the stale value.</summary>
+    /// <exception cref="InvalidOperationException">The stale value stayed although the backend answered.</exception>
+    public static Task WaitAsyncLateResultKept() => new TimeoutRace().RefreshWithWaitAsync(keepLate: true);
+
+    private async Task RefreshWithWaitAsync(bool keepLate)
+    {
+        var answer = new TaskCompletionSource<int>();
+        var backend = Task.Run(async () =>
+        {
+            await Task.Yield(); // the backend's work
+            answer.SetResult(Fresh);
+        });
+
+        var late = Task.CompletedTask;
+        try
+        {
+            _value = await answer.Task.WaitAsync(TimeSpan.FromMilliseconds(100));
+        }
+        catch (TimeoutException)
+        {
+            _value = Stale;
+            if (keepLate)
+            {
+                late = StoreWhenItArrivesAsync(answer.Task);
+            }
+        }
+
+        await backend;
+        await late;
+        if (_value != Fresh)
+        {
+            throw new InvalidOperationException($"The backend answered {Fresh}, but the cache holds {_value}: the late result was dropped.");
+        }
+    }
+
     private async Task RefreshAsync(bool keepLate)
     {
         var answer = new TaskCompletionSource<int>();

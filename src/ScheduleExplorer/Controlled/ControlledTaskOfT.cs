@@ -178,4 +178,59 @@ public static class ControlledTaskOfT
         TaskContinuations.Schedule(operation, task, next, cancellation, continuationOptions);
         return next;
     }
+
+    /// <inheritdoc cref="Task{TResult}.WaitAsync(CancellationToken)"/>
+    public static Task<TResult> WaitAsync<TResult>(Task<TResult> task, CancellationToken cancellationToken)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return task.WaitAsync(cancellationToken);
+        }
+
+        return TaskTimeouts.WaitAsync(operation, task, Timeout.Infinite, cancellationToken, () => task.Result);
+    }
+
+    /// <inheritdoc cref="Task{TResult}.WaitAsync(TimeSpan)"/>
+    public static Task<TResult> WaitAsync<TResult>(Task<TResult> task, TimeSpan timeout)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return task.WaitAsync(timeout);
+        }
+
+        return TaskTimeouts.WaitAsync(operation, task, Timeouts.ToMilliseconds(timeout), CancellationToken.None, () => task.Result);
+    }
+
+    /// <inheritdoc cref="Task{TResult}.WaitAsync(TimeSpan, CancellationToken)"/>
+    public static Task<TResult> WaitAsync<TResult>(Task<TResult> task, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return task.WaitAsync(timeout, cancellationToken);
+        }
+
+        return TaskTimeouts.WaitAsync(operation, task, Timeouts.ToMilliseconds(timeout), cancellationToken, () => task.Result);
+    }
+
+    /// <inheritdoc cref="Task{TResult}.WaitAsync(TimeSpan, TimeProvider)"/>
+    public static Task<TResult> WaitAsync<TResult>(Task<TResult> task, TimeSpan timeout, TimeProvider timeProvider)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation || timeProvider != TimeProvider.System)
+        {
+            return task.WaitAsync(timeout, timeProvider);
+        }
+
+        return TaskTimeouts.WaitAsync(operation, task, Timeouts.ToMilliseconds(timeout), CancellationToken.None, () => task.Result);
+    }
+
+    /// <inheritdoc cref="Task{TResult}.WaitAsync(TimeSpan, TimeProvider, CancellationToken)"/>
+    public static Task<TResult> WaitAsync<TResult>(Task<TResult> task, TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation || timeProvider != TimeProvider.System)
+        {
+            return task.WaitAsync(timeout, timeProvider, cancellationToken);
+        }
+
+        return TaskTimeouts.WaitAsync(operation, task, Timeouts.ToMilliseconds(timeout), cancellationToken, () => task.Result);
+    }
 }
