@@ -20,6 +20,12 @@ internal sealed record HookDefinitions(
     MethodDefinition? UncontrolledCheck,
     MethodDefinition? SiteTarget)
 {
+    /// <summary><c>ControlledMemory.ReadIndirect(string type, string site)</c>: a load through an address that may alias anything.</summary>
+    public MethodDefinition? MemoryReadIndirect { get; init; }
+
+    /// <summary><c>ControlledMemory.WriteIndirect(string type, string site)</c>.</summary>
+    public MethodDefinition? MemoryWriteIndirect { get; init; }
+
     /// <summary>Finds the hooks in <paramref name="runtime"/>.</summary>
     public static HookDefinitions Find(ModuleDefinition runtime) => new(
         Find(runtime, "ControlledSite", "Set", 1),
@@ -27,7 +33,11 @@ internal sealed record HookDefinitions(
         Find(runtime, "ControlledMemory", "Write", 2),
         Find(runtime, "ControlledLoop", "BackEdge", 1),
         Find(runtime, "UncontrolledCall", "Check", 1),
-        Find(runtime, "ControlledSite", "SetTarget", 1));
+        Find(runtime, "ControlledSite", "SetTarget", 1))
+    {
+        MemoryReadIndirect = Find(runtime, "ControlledMemory", "ReadIndirect", 2),
+        MemoryWriteIndirect = Find(runtime, "ControlledMemory", "WriteIndirect", 2),
+    };
 
     /// <summary>Descriptions of the hooks the runtime lacks ("ControlledLoop.BackEdge(string)").</summary>
     public IEnumerable<string> Missing()

@@ -27,6 +27,12 @@ internal sealed class ModuleImports
     /// <summary><c>ControlledMemory.Write(string, string)</c>, or null.</summary>
     public MethodReference? MemoryWrite => ImportOrNull(_hooks.MemoryWrite);
 
+    /// <summary><c>ControlledMemory.ReadIndirect(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryReadIndirect => ImportOrNull(_hooks.MemoryReadIndirect);
+
+    /// <summary><c>ControlledMemory.WriteIndirect(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryWriteIndirect => ImportOrNull(_hooks.MemoryWriteIndirect);
+
     /// <summary><c>ControlledLoop.BackEdge(string)</c>, or null.</summary>
     public MethodReference? BackEdge => ImportOrNull(_hooks.BackEdge);
 
