@@ -27,7 +27,7 @@ internal static class IndirectMemoryAccessFilter
         Instruction? producer = AddressSource.Producer(body, index, addressDepth, joins);
         switch (producer?.OpCode.Code)
         {
-            case Code.Ldloca or Code.Ldarga:
+            case Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S:
                 return null;
             case Code.Ldflda or Code.Ldsflda:
                 // Same filter as a plain access: compiler state, readonly fields, framework fields stay out.

@@ -163,7 +163,8 @@ public sealed class TestingEngine : IDisposable
             Strategy = strategy.Name,
             Seed = _configuration.Seed,
             Iterations = statistics.Iterations,
-            Exhausted = exhausted,
+            // A tree whose branches were cut off by the step bound was not explored to its leaves.
+            Exhausted = exhausted && statistics.StepBoundHits == 0,
             BugsFound = statistics.BugsFound,
             FirstBugIteration = statistics.FirstBugIteration,
             Bug = statistics.Bug,

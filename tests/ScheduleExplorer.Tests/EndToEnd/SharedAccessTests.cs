@@ -48,4 +48,13 @@ public sealed class SharedAccessTests
         Assert.That(report.Bug, Is.Null, report.Bug?.Message);
         Assert.That(report.Exhausted, Is.True);
     }
+
+    [Test]
+    public void ATreeCutOffByTheStepBound_IsNotClaimedExhausted()
+    {
+        var report = Workload.Explore("SharedAccess.ArrayIncrementLocked", new TestConfiguration { Strategy = StrategyKind.Dfs, Iterations = 100_000, MaxSteps = 8 });
+        Assert.That(report.StepBoundHits, Is.GreaterThan(0));
+        Assert.That(report.Bug, Is.Null);
+        Assert.That(report.Exhausted, Is.False, "iterations cut off by the step bound left schedules unexplored");
+    }
 }
