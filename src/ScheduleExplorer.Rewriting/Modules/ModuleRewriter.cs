@@ -19,6 +19,7 @@ internal sealed class ModuleRewriter
         new SitePass(),
         new UncontrolledCallPass(),
         new MemoryAccessPass(),
+        new CollectionUsePass(),
         new BackEdgePass(),
     ];
 
