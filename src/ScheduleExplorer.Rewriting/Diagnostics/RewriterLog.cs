@@ -19,4 +19,7 @@ internal static partial class RewriterLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Wrote {Path}")]
     public static partial void Wrote(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "{Assembly}: the static fields of generic types are not reset between iterations: {Types}")]
+    public static partial void GenericStaticsKept(ILogger logger, string assembly, string types);
 }

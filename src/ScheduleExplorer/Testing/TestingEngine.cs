@@ -122,6 +122,7 @@ public sealed class TestingEngine : IDisposable
                 break;
             }
 
+            _target.BeforeIteration();
             var outcome = scheduler.RunIteration(_target.Entry, keepSchedule: replay is not null);
             statistics.Add(iteration, outcome, replay is null ? null : CheckReplayEnd(strategy, outcome, replay));
             if (statistics.Bug is not null && statistics.FirstBugTrace is null)
@@ -130,7 +131,7 @@ public sealed class TestingEngine : IDisposable
                 var reported = outcome;
                 if (replay is null && _configuration.MinimizeSchedules && outcome.Bug is { Kind: not Detection.BugKind.Hang } && !scheduler.IsBroken)
                 {
-                    reported = ScheduleMinimizer.Minimize(scheduler, _target.Entry, outcome);
+                    reported = ScheduleMinimizer.Minimize(scheduler, _target.Entry, outcome, beforeIteration: _target.BeforeIteration);
                     scheduler.Use(strategy);
                     statistics.ReplaceFirstBug(reported.Bug!);
                     progress.Minimized(outcome.Preemptions, reported.Preemptions);
