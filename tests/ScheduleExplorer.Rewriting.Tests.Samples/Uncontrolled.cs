@@ -1,9 +1,11 @@
 namespace ScheduleExplorer.Rewriting.Tests.Samples;
 
-// Concurrency APIs the runtime does not control: each call gets an UncontrolledCall.Check.
+// Concurrency APIs: the controlled ones are redirected; the others get an UncontrolledCall.Check.
 public static class Uncontrolled
 {
     public static int RunOnPool() => Task.Run(() => 1).Result;
+
+    public static void InvokeInParallel() => Parallel.For(0, 2, (_, state) => state.Stop());
 
     public static bool WaitAsync(SemaphoreSlim semaphore) => semaphore.WaitAsync(0).Result;
 

@@ -14,23 +14,36 @@ public sealed class HookTests
     public void Dispose() => _module.Dispose();
 
     [Test]
-    public void ThreadPoolCallsAreChecked()
+    public void UncontrolledCallsAreChecked_WithTheirSite()
     {
-        MethodDefinition queue = SampleAssembly.Method(_module, "Threads", "QueueAndWait");
-        Instruction call = SampleAssembly.CallsTo(queue, "System.Threading.ThreadPool", "QueueUserWorkItem").Single();
+        MethodDefinition invoke = SampleAssembly.Method(_module, "Uncontrolled", "InvokeInParallel");
+        Instruction call = SampleAssembly.CallsTo(invoke, "System.Threading.Tasks.Parallel", "For").Single();
         Instruction check = call.Previous;
         Assert.Multiple(() =>
         {
             Assert.That(((MethodReference)check.Operand).FullName, Is.EqualTo("System.Void ScheduleExplorer.Controlled.UncontrolledCall::Check(System.String)"));
-            Assert.That(check.Previous.Operand, Is.EqualTo("ThreadPool.QueueUserWorkItem"));
+            Assert.That(check.Previous.Operand, Is.EqualTo("Parallel.For"));
             Assert.That(check.Previous.Previous.OpCode, Is.EqualTo(OpCodes.Call), "the site is set for the report");
-            Assert.That(check.Previous.Previous.Previous.Operand, Does.Match(@"^Threads\.cs:\d+$"));
+            Assert.That(check.Previous.Previous.Previous.Operand, Does.Match(@"^Uncontrolled\.cs:\d+$"));
         });
     }
 
-    [TestCase("RunOnPool", new[] { "Task.Run", "Task.get_Result" })]
-    [TestCase("WaitAsync", new[] { "SemaphoreSlim.WaitAsync", "Task.get_Result" })]
-    [TestCase("StartTimer", new[] { "Timer..ctor" })]
+    [Test]
+    public void ThreadPoolAndTaskCallsAreRedirected()
+    {
+        MethodDefinition queue = SampleAssembly.Method(_module, "Threads", "QueueAndWait");
+        MethodDefinition run = SampleAssembly.Method(_module, "Uncontrolled", "RunOnPool");
+        string[] shims = [.. queue.Body.Instructions.Concat(run.Body.Instructions)
+            .Where(i => i.Operand is MethodReference m && m.DeclaringType.Namespace == "ScheduleExplorer.Controlled")
+            .Select(i => ((MethodReference)i.Operand).DeclaringType.Name + "." + ((MethodReference)i.Operand).Name)
+            .Where(name => !name.StartsWith("ControlledSite", StringComparison.Ordinal) && !name.StartsWith("ControlledMemory", StringComparison.Ordinal))];
+        Assert.That(shims, Is.SupersetOf(new[] { "ControlledThreadPool.QueueUserWorkItem", "ControlledTask.Run", "ControlledTaskOfT.get_Result" }));
+    }
+
+    [TestCase("RunOnPool", new string[0])]
+    [TestCase("WaitAsync", new string[0])]
+    [TestCase("InvokeInParallel", new[] { "Parallel.For" })]
+    [TestCase("StartTimer", new string[0])]
     public void UncontrolledApisAreCheckedByName(string method, string[] apis)
     {
         MethodDefinition body = SampleAssembly.Method(_module, "Uncontrolled", method);
@@ -39,14 +52,16 @@ public sealed class HookTests
     }
 
     [Test]
-    public void AnAsyncMethodIsCheckedOnceAtItsStart()
+    public void AnAsyncMethodStartsThroughTheControlledBuilder()
     {
         MethodDefinition kickoff = SampleAssembly.Method(_module, "Threads", "AddAsync");
-        var apis = kickoff.Body.Instructions
-            .Where(i => i.Operand is MethodReference { Name: "Check" })
-            .Select(i => (string)i.Previous.Operand)
-            .ToList();
-        Assert.That(apis, Is.EqualTo(new[] { "AsyncTaskMethodBuilder.Start" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(kickoff.Body.Instructions.Where(i => i.Operand is MethodReference { Name: "Check" }), Is.Empty);
+            Assert.That(
+                kickoff.Body.Instructions.Select(i => i.Operand).OfType<MethodReference>().Select(m => m.DeclaringType.Name + "." + m.Name),
+                Does.Contain("ControlledAsyncMethodBuilder.Start"));
+        });
     }
 
     [Test]

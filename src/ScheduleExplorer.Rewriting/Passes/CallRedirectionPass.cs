@@ -73,15 +73,28 @@ internal sealed class CallRedirectionPass : IMethodPass
         }
     }
 
+    /// <summary>
+    /// Closes the shim over the callee's generic arguments: the declaring type's first (a shim of a
+    /// generic type takes them as its leading method parameters), then the method's own.
+    /// </summary>
     private static MethodReference Instantiate(MethodReference shim, MethodReference callee)
     {
-        if (callee is not GenericInstanceMethod generic)
+        var typeArguments = (callee is GenericInstanceMethod m ? m.ElementMethod : callee).DeclaringType is GenericInstanceType type
+            ? type.GenericArguments
+            : null;
+        var methodArguments = (callee as GenericInstanceMethod)?.GenericArguments;
+        if (typeArguments is null && methodArguments is null)
         {
             return shim;
         }
 
         var instance = new GenericInstanceMethod(shim);
-        foreach (TypeReference argument in generic.GenericArguments)
+        foreach (TypeReference argument in (IEnumerable<TypeReference>?)typeArguments ?? [])
+        {
+            instance.GenericArguments.Add(argument);
+        }
+
+        foreach (TypeReference argument in (IEnumerable<TypeReference>?)methodArguments ?? [])
         {
             instance.GenericArguments.Add(argument);
         }

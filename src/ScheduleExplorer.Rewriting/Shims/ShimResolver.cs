@@ -7,8 +7,10 @@ namespace ScheduleExplorer.Rewriting.Shims;
 /// <c>T</c> the shim is a public static method of the same name taking <c>T</c> (or <c>ref T</c>
 /// when <c>T</c> is a value type) followed by <c>M</c>'s parameters; for a static method exactly
 /// <c>M</c>'s parameters; for <c>newobj T::.ctor(args)</c> a static <c>Create(args)</c> returning
-/// <c>T</c>. Return type and generic arity must match. Results (including "no shim") are cached
-/// per member-reference full name.
+/// <c>T</c>. For a member of a generic type <c>T&lt;A…&gt;</c> the shim is a generic method whose
+/// first type parameters stand for the type's (<c>Result&lt;T&gt;(Task&lt;T&gt;)</c> for
+/// <c>Task&lt;T&gt;.Result</c>), followed by the method's own. Return type and generic arity must
+/// match. Results (including "no shim") are cached per member-reference full name.
 /// </summary>
 internal sealed class ShimResolver
 {
@@ -25,11 +27,10 @@ internal sealed class ShimResolver
     public MethodDefinition? Find(MethodReference callee, bool isNewObject)
     {
         MethodReference element = callee is GenericInstanceMethod generic ? generic.ElementMethod : callee;
-        TypeReference declaring = element.DeclaringType;
+        TypeReference declaring = element.DeclaringType is GenericInstanceType instance ? instance.ElementType : element.DeclaringType;
         if (declaring is TypeSpecification || declaring is TypeDefinition)
         {
-            // Mapped BCL types are never generic instances, and a type defined in the module being
-            // rewritten is user code even if it reuses a BCL name.
+            // A type defined in the module being rewritten is user code even if it reuses a BCL name.
             return null;
         }
 
@@ -51,17 +52,19 @@ internal sealed class ShimResolver
 
     private static MethodDefinition? Match(MethodReference callee, TypeDefinition shimType, bool isNewObject)
     {
-        string declaringKey = SignatureKey.Of(callee.DeclaringType);
+        int typeArity = callee.DeclaringType is GenericInstanceType generic ? generic.GenericArguments.Count : 0;
+        int keyArity = typeArity == 0 ? -1 : typeArity;
+        string declaringKey = typeArity == 0 ? SignatureKey.Of(callee.DeclaringType) : OpenKey(callee.DeclaringType, typeArity);
         string name = isNewObject ? "Create" : callee.Name;
-        string returnKey = isNewObject ? declaringKey : SignatureKey.Of(callee.ReturnType);
+        string returnKey = isNewObject ? declaringKey : SignatureKey.Of(callee.ReturnType, keyArity);
         bool instance = callee.HasThis && !isNewObject;
         int offset = instance ? 1 : 0;
-        string[] parameterKeys = [.. callee.Parameters.Select(p => SignatureKey.Of(p.ParameterType))];
+        string[] parameterKeys = [.. callee.Parameters.Select(p => SignatureKey.Of(p.ParameterType, keyArity))];
 
         foreach (MethodDefinition candidate in shimType.Methods)
         {
             if (!candidate.IsPublic || !candidate.IsStatic || candidate.Name != name
-                || candidate.GenericParameters.Count != callee.GenericParameters.Count
+                || candidate.GenericParameters.Count != typeArity + callee.GenericParameters.Count
                 || candidate.Parameters.Count != parameterKeys.Length + offset
                 || SignatureKey.Of(candidate.ReturnType) != returnKey
                 || (instance && !IsReceiver(candidate.Parameters[0].ParameterType, declaringKey)))
@@ -82,6 +85,13 @@ internal sealed class ShimResolver
         }
 
         return null;
+    }
+
+    /// <summary>The key of a generic type as the shim's receiver spells it: <c>Task`1&lt;!!0&gt;</c>.</summary>
+    private static string OpenKey(TypeReference declaring, int typeArity)
+    {
+        TypeReference open = ((GenericInstanceType)declaring).ElementType;
+        return open.FullName + "<" + string.Join(",", Enumerable.Range(0, typeArity).Select(i => "!!" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ">";
     }
 
     /// <summary>Whether a shim's first parameter can receive the instance: <c>T</c> for a class, <c>ref T</c> for a struct.</summary>

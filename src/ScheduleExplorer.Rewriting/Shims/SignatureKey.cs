@@ -11,43 +11,60 @@ namespace ScheduleExplorer.Rewriting.Shims;
 internal static class SignatureKey
 {
     /// <summary>The key of <paramref name="type"/>.</summary>
-    public static string Of(TypeReference type)
+    public static string Of(TypeReference type) => Of(type, typeArity: -1);
+
+    /// <summary>
+    /// The key of <paramref name="type"/> as seen from a shim of a generic type of
+    /// <paramref name="typeArity"/> parameters: the shim is a generic method whose first
+    /// <paramref name="typeArity"/> parameters stand for the type's (<c>!i</c> becomes <c>!!i</c>) and
+    /// whose next ones stand for the method's (<c>!!j</c> becomes <c>!!(arity + j)</c>). A negative
+    /// arity keeps generic parameters as they are.
+    /// </summary>
+    public static string Of(TypeReference type, int typeArity)
     {
         var text = new StringBuilder();
-        Append(text, type);
+        Append(text, type, typeArity);
         return text.ToString();
     }
 
-    private static void Append(StringBuilder text, TypeReference type)
+    private static void Append(StringBuilder text, TypeReference type, int arity)
     {
         switch (type)
         {
             case RequiredModifierType required:
-                Append(text, required.ElementType);
+                Append(text, required.ElementType, arity);
                 break;
             case OptionalModifierType optional:
-                Append(text, optional.ElementType);
+                Append(text, optional.ElementType, arity);
                 break;
             case PinnedType pinned:
-                Append(text, pinned.ElementType);
+                Append(text, pinned.ElementType, arity);
                 break;
             case ByReferenceType byReference:
-                Append(text, byReference.ElementType);
+                Append(text, byReference.ElementType, arity);
                 text.Append('&');
                 break;
             case PointerType pointer:
-                Append(text, pointer.ElementType);
+                Append(text, pointer.ElementType, arity);
                 text.Append('*');
                 break;
             case ArrayType array:
-                Append(text, array.ElementType);
+                Append(text, array.ElementType, arity);
                 text.Append('[').Append(',', array.Rank - 1).Append(']');
                 break;
             case GenericParameter parameter:
-                text.Append(parameter.Type == GenericParameterType.Method ? "!!" : "!").Append(parameter.Position);
+                if (arity < 0)
+                {
+                    text.Append(parameter.Type == GenericParameterType.Method ? "!!" : "!").Append(parameter.Position);
+                }
+                else
+                {
+                    text.Append("!!").Append(parameter.Type == GenericParameterType.Method ? arity + parameter.Position : parameter.Position);
+                }
+
                 break;
             case GenericInstanceType instance:
-                AppendInstance(text, instance);
+                AppendInstance(text, instance, arity);
                 break;
             default:
                 text.Append(type.FullName);
@@ -55,9 +72,9 @@ internal static class SignatureKey
         }
     }
 
-    private static void AppendInstance(StringBuilder text, GenericInstanceType instance)
+    private static void AppendInstance(StringBuilder text, GenericInstanceType instance, int arity)
     {
-        Append(text, instance.ElementType);
+        Append(text, instance.ElementType, arity);
         text.Append('<');
         for (int i = 0; i < instance.GenericArguments.Count; i++)
         {
@@ -66,7 +83,7 @@ internal static class SignatureKey
                 text.Append(',');
             }
 
-            Append(text, instance.GenericArguments[i]);
+            Append(text, instance.GenericArguments[i], arity);
         }
 
         text.Append('>');

@@ -10,35 +10,31 @@ internal static class UncontrolledApiTable
 {
     private static readonly string[] s_everyMember =
     [
+        // Members with a shim are redirected before this table is consulted; the rest escape.
         "System.Threading.ThreadPool",
         "System.Timers.Timer",
-        "System.Threading.Tasks.Task",
-        "System.Threading.Tasks.Task`1",
         "System.Threading.Tasks.TaskFactory",
         "System.Threading.Tasks.TaskFactory`1",
         "System.Threading.Tasks.Parallel",
-        "System.Threading.Tasks.ValueTask",
-        "System.Threading.Tasks.ValueTask`1",
-        "System.Threading.Tasks.TaskCompletionSource",
-        "System.Threading.Tasks.TaskCompletionSource`1",
-        "System.Runtime.CompilerServices.YieldAwaitable",
-        "System.Runtime.CompilerServices.YieldAwaitable/YieldAwaiter",
-        "System.Runtime.CompilerServices.TaskAwaiter",
-        "System.Runtime.CompilerServices.TaskAwaiter`1",
+        "System.Threading.Tasks.TaskScheduler",
     ];
 
     private static readonly (string Type, string Method)[] s_someMembers =
     [
         ("System.Threading.Timer", ".ctor"),
-        ("System.Threading.SemaphoreSlim", "WaitAsync"),
         ("System.Diagnostics.Process", "Start"),
 
-        // An async method reports once, when its state machine starts.
-        ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder", "Start"),
-        ("System.Runtime.CompilerServices.AsyncTaskMethodBuilder`1", "Start"),
-        ("System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder", "Start"),
-        ("System.Runtime.CompilerServices.AsyncValueTaskMethodBuilder`1", "Start"),
-        ("System.Runtime.CompilerServices.AsyncVoidMethodBuilder", "Start"),
+        // Task members that schedule work or time on their own, until they have shims.
+        ("System.Threading.Tasks.Task", "ContinueWith"),
+        ("System.Threading.Tasks.Task`1", "ContinueWith"),
+        ("System.Threading.Tasks.Task", "WaitAsync"),
+        ("System.Threading.Tasks.Task`1", "WaitAsync"),
+        ("System.Threading.Tasks.Task", "WhenEach"),
+        ("System.Threading.Tasks.Task", "Start"),
+        ("System.Threading.Tasks.Task", "RunSynchronously"),
+        ("System.Threading.Tasks.ValueTask`1", "get_Result"),
+        ("System.Threading.CancellationTokenSource", "CancelAfter"),
+        ("System.Threading.CancellationToken", "get_WaitHandle"),
     ];
 
     private static readonly HashSet<string> s_types = new(s_everyMember, StringComparer.Ordinal);

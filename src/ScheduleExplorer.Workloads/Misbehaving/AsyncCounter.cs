@@ -1,8 +1,7 @@
 namespace ScheduleExplorer.Workloads.Misbehaving;
 
 /// <summary>
-/// An async workload. The controlled runtime does not support async/await (Task.Run, continuations, the
-/// thread pool) yet: the harness must REPORT it as unsupported, and must not hang waiting for it.
+/// A correct async workload: the awaits serialize the increments, so no schedule loses one.
 /// </summary>
 public static class AsyncCounter
 {

@@ -1,9 +1,8 @@
 namespace ScheduleExplorer.Workloads.Misbehaving;
 
 /// <summary>
-/// Uses the thread pool, which the controlled runtime does not schedule: the harness must REPORT uncontrolled
-/// concurrency. The sample also hides a race (pool item and caller increment the same plain field), which is
-/// exactly why uncontrolled concurrency cannot be silently accepted.
+/// Uses the thread pool: the work item is a controlled operation, so the race it hides (pool item and caller
+/// increment the same plain field) is found.
 /// </summary>
 public static class ThreadPoolUse
 {

@@ -4,7 +4,9 @@ namespace ScheduleExplorer.Controlled;
 
 /// <summary>
 /// Controlled <see cref="SemaphoreSlim"/>: <c>Wait</c> and <c>Release</c> are scheduling points and
-/// the count is modelled per iteration. <c>WaitAsync</c> is not controlled yet (reported as such).
+/// the count is modelled per iteration. <c>WaitAsync</c> takes a permit at once when one is free
+/// (after a scheduling point); otherwise the flow's wait is an operation blocked on the semaphore
+/// (visible to deadlock detection, its timeout on the virtual clock) that completes the task.
 /// </summary>
 public static class ControlledSemaphoreSlim
 {
@@ -102,4 +104,97 @@ public static class ControlledSemaphoreSlim
         ControlledScheduler.CurrentOperation is { } op
             ? op.Scheduler.Resources.Semaphore(semaphore).Count
             : semaphore.CurrentCount;
+
+    /// <inheritdoc cref="SemaphoreSlim.WaitAsync()"/>
+    public static Task WaitAsync(SemaphoreSlim semaphore) => WaitAsync(semaphore, Timeout.Infinite, CancellationToken.None);
+
+    /// <inheritdoc cref="SemaphoreSlim.WaitAsync(CancellationToken)"/>
+    public static Task WaitAsync(SemaphoreSlim semaphore, CancellationToken cancellationToken) =>
+        WaitAsync(semaphore, Timeout.Infinite, cancellationToken);
+
+    /// <inheritdoc cref="SemaphoreSlim.WaitAsync(int)"/>
+    public static Task<bool> WaitAsync(SemaphoreSlim semaphore, int millisecondsTimeout) =>
+        WaitAsync(semaphore, millisecondsTimeout, CancellationToken.None);
+
+    /// <inheritdoc cref="SemaphoreSlim.WaitAsync(TimeSpan)"/>
+    public static Task<bool> WaitAsync(SemaphoreSlim semaphore, TimeSpan timeout) =>
+        WaitAsync(semaphore, Timeouts.ToMilliseconds(timeout), CancellationToken.None);
+
+    /// <inheritdoc cref="SemaphoreSlim.WaitAsync(TimeSpan, CancellationToken)"/>
+    public static Task<bool> WaitAsync(SemaphoreSlim semaphore, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(semaphore, Timeouts.ToMilliseconds(timeout), cancellationToken);
+
+    /// <inheritdoc cref="SemaphoreSlim.WaitAsync(int, CancellationToken)"/>
+    public static Task<bool> WaitAsync(SemaphoreSlim semaphore, int millisecondsTimeout, CancellationToken cancellationToken)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } op)
+        {
+            return semaphore.WaitAsync(millisecondsTimeout, cancellationToken);
+        }
+
+        ArgumentNullException.ThrowIfNull(semaphore);
+        ArgumentOutOfRangeException.ThrowIfLessThan(millisecondsTimeout, -1);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<bool>(cancellationToken);
+        }
+
+        var scheduler = op.Scheduler;
+        var resource = scheduler.Resources.Semaphore(semaphore);
+        string? site = ControlledSite.Current;
+        if (resource.CanProceed(op))
+        {
+            // Others may get there first.
+            scheduler.SchedulePoint(op, SchedulingPointKind.Acquire, site);
+            if (resource.CanProceed(op))
+            {
+                resource.Count--;
+                scheduler.RecordEffect(resource, isWrite: true);
+                return Task.FromResult(true);
+            }
+        }
+
+        if (millisecondsTimeout == 0)
+        {
+            return Task.FromResult(false);
+        }
+
+        var acquired = new TaskCompletionSource<bool>();
+        scheduler.Tasks.Register(acquired.Task, $"SemaphoreSlim.WaitAsync at {site ?? "?"}");
+        var waiter = scheduler.StartTaskOperation(op.Name, static state =>
+        {
+            var (r, t) = ((SemaphoreResource, TaskCompletionSource<bool>))state!;
+            var current = ControlledScheduler.CurrentOperation!;
+            bool entered = r.CanProceed(current);
+            if (entered)
+            {
+                r.Count--;
+                current.Scheduler.RecordEffect(r, isWrite: true);
+            }
+
+            t.TrySetResult(entered);
+        }, (resource, acquired));
+        waiter.Held = op.IsAsyncFlow ? op.Held : waiter.Held;
+        waiter.Status = OperationStatus.Blocked;
+        waiter.BlockedOn = resource;
+        waiter.Deadline = millisecondsTimeout < 0 ? long.MaxValue : scheduler.Now + millisecondsTimeout;
+        waiter.BlockKind = SchedulingPointKind.Acquire;
+        waiter.BlockSite = site;
+        waiter.FirstStepReads = resource;
+        if (cancellationToken.CanBeCanceled)
+        {
+            cancellationToken.UnsafeRegister(
+                static (state, token) =>
+                {
+                    var (w, t) = ((ControlledOperation, TaskCompletionSource<bool>))state!;
+                    if (w.Worker is null && t.TrySetCanceled(token))
+                    {
+                        w.Scheduler.CancelTimer(w);
+                    }
+                },
+                (waiter, acquired));
+        }
+
+        return acquired.Task;
+    }
 }

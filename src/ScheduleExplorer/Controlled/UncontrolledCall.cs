@@ -28,11 +28,11 @@ public static class UncontrolledCall
         _ when api.Contains("MethodBuilder", StringComparison.Ordinal) || api.StartsWith("Task", StringComparison.Ordinal)
             || api.StartsWith("ValueTask", StringComparison.Ordinal) || api.Contains("Async", StringComparison.Ordinal)
             || api.Contains("Awaiter", StringComparison.Ordinal) || api.StartsWith("Parallel", StringComparison.Ordinal)
-            => "Task and async/await workloads are not supported yet; use Thread, lock, SemaphoreSlim.Wait and events.",
+            => "This task API is not controlled yet: use Task.Run, async/await, Task.WhenAll/WhenAny, Task.Delay and TaskCompletionSource, which are.",
         _ when api.StartsWith("ThreadPool", StringComparison.Ordinal)
-            => "Start a Thread instead of queueing work to the thread pool.",
+            => "This thread-pool API is not controlled: use ThreadPool.QueueUserWorkItem, Task.Run or a Thread.",
         _ when api.Contains("Timer", StringComparison.Ordinal)
-            => "Timers are not controlled; use a Thread with Thread.Sleep (virtual time).",
+            => "This timer is not controlled yet: use Task.Delay in a loop, or a Thread with Thread.Sleep (both on virtual time).",
         _ => "Avoid it in code under test, or move it out of the rewritten assembly.",
     };
 }

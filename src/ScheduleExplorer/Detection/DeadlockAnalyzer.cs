@@ -10,7 +10,7 @@ namespace ScheduleExplorer.Detection;
 /// </summary>
 internal static class DeadlockAnalyzer
 {
-    public static BugReport Analyze(IReadOnlyList<ControlledOperation> operations)
+    public static BugReport Analyze(IReadOnlyList<ControlledOperation> operations, IReadOnlyList<PostedContinuation>? posted = null)
     {
         var blocked = operations.Where(o => o.Status == OperationStatus.Blocked).ToList();
         var cycle = FindCycle(blocked);
@@ -43,6 +43,14 @@ internal static class DeadlockAnalyzer
             }
         }
 
+        foreach (var stranded in posted?.Where(p => !p.Ran) ?? [])
+        {
+            // Sync-over-async: the flow's continuation sits in a context whose thread is blocked.
+            string text = $"the continuation of '{stranded.Flow}'{(stranded.Site is { } at ? $" (await at {at})" : string.Empty)} was posted to {stranded.ContextName} and never ran: the operation that runs that context is blocked (sync-over-async; ConfigureAwait(false) or awaiting instead of blocking avoids it)";
+            message.Append("; ").Append(text);
+            details.AppendLine().Append("  ").Append(text);
+        }
+
         return new BugReport(BugKind.Deadlock, message.ToString(), details.ToString().TrimEnd(), cycle.FirstOrDefault()?.Name ?? blocked.FirstOrDefault()?.Name);
     }
 
@@ -63,7 +71,7 @@ internal static class DeadlockAnalyzer
         }
         else
         {
-            text.Append(operation.AwaitingPulse ? " waits for a pulse on " : " waits for ").Append(resource.Name);
+            text.Append(operation.AwaitingPulse ? " waits for a pulse on " : operation.BlockKind == SchedulingPointKind.Await ? " awaits " : " waits for ").Append(resource.Name);
             if (resource.Owner is { } owner && !ReferenceEquals(owner, operation))
             {
                 text.Append(resource is CompletionResource ? string.Empty : $" (held by '{owner.Name}')");

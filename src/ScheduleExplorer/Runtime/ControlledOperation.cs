@@ -3,15 +3,23 @@ using System.Diagnostics;
 namespace ScheduleExplorer.Runtime;
 
 /// <summary>
-/// One logical flow of control: the test's main flow or a started thread. Exactly one operation runs
-/// at a time, each on an engine-owned worker thread that is reused across operations and iterations.
+/// One schedulable unit: the test's main flow, a started thread, a task body, an async continuation
+/// or a timer callback. Exactly one operation runs at a time, each on an engine-owned worker thread
+/// that is reused across operations and iterations. An async flow is a chain of operations: an
+/// await of an incomplete task ends the running operation's part and creates its continuation,
+/// which shares the flow's name and held resources and is blocked on the awaited task.
 /// </summary>
 [DebuggerDisplay("{Id}: {Name} ({Status})")]
 internal sealed class ControlledOperation
 {
-    private readonly Action<object?> _body;
-    private readonly object? _state;
+    private Action<object?> _body;
+    private object? _state;
+    private Action<object?>? _nextBody;
+    private object? _nextState;
+    private IBlockingResource? _nextAwaited;
+    private string? _nextSite;
     private Stack<Lock>? _lockScopes;
+    private List<IBlockingResource>? _held;
 
     internal ControlledOperation(ControlledScheduler scheduler, int id, string name, Action<object?> body, object? state, Thread? thread)
     {
@@ -54,8 +62,39 @@ internal sealed class ControlledOperation
 
     public string? BlockSite { get; set; }
 
-    /// <summary>Monitors, locks and semaphore permits held, in acquisition order (for deadlock reports).</summary>
-    public List<IBlockingResource> Held { get; } = [];
+    /// <summary>
+    /// Monitors, locks and semaphore permits held, in acquisition order (for deadlock reports). The
+    /// continuations of one async flow share the list.
+    /// </summary>
+    public List<IBlockingResource> Held
+    {
+        get => _held ??= [];
+        set => _held = value;
+    }
+
+    /// <summary>
+    /// Whether the iteration may end while this operation has not finished: thread-pool work, task
+    /// bodies, continuations and timers are background, as in .NET, where the process ends when its
+    /// foreground threads do (the test's main flow is foreground, and so is a thread unless
+    /// <see cref="Thread.IsBackground"/>).
+    /// </summary>
+    public bool IsBackground { get; set; }
+
+    /// <summary>Whether this operation is part of an async flow (a task body or a continuation), whose awaits continue its name.</summary>
+    public bool IsAsyncFlow { get; set; }
+
+    /// <summary>
+    /// For a timer: whether the strategy may fire it before every other operation is blocked (time
+    /// passes while others run), which makes "the timeout fires before the result" explorable.
+    /// Timers still fire in deadline order: only those due first may fire early.
+    /// </summary>
+    public bool FiresEarly { get; set; }
+
+    /// <summary>What the operation's first step observes (the awaited task, for a continuation), for partial-order reduction.</summary>
+    public object? FirstStepReads { get; set; }
+
+    /// <summary>Set once the resource this operation is blocked on was seen ready (the step that made it so wrote it).</summary>
+    public bool ReadyNoted { get; set; }
 
     /// <summary>Locks entered through <c>Lock.EnterScope</c>, innermost last (scopes are disposed in LIFO order).</summary>
     public Stack<Lock> LockScopes => _lockScopes ??= new Stack<Lock>();
@@ -71,6 +110,51 @@ internal sealed class ControlledOperation
 
     /// <summary>Runs the operation's body on the current (worker) thread.</summary>
     public void RunBody() => _body(_state);
+
+    /// <summary>Whether an await in the running body already chose this operation to continue the flow.</summary>
+    public bool HasContinuation => _nextBody is not null;
+
+    /// <summary>
+    /// Makes <paramref name="body"/> the flow's next part: when the running body returns, this
+    /// operation gives its worker back and waits on <paramref name="awaited"/> (null for a yield)
+    /// instead of completing, so one async flow is one operation however many awaits it takes.
+    /// </summary>
+    public void ContinueWith(Action<object?> body, object? state, IBlockingResource? awaited, string? site)
+    {
+        _nextBody = body;
+        _nextState = state;
+        _nextAwaited = awaited;
+        _nextSite = site;
+    }
+
+    /// <summary>After the body returned: switches to the continuation, if there is one, and reports whether it did.</summary>
+    public bool TrySuspend()
+    {
+        if (_nextBody is null)
+        {
+            return false;
+        }
+
+        _body = _nextBody;
+        _state = _nextState;
+        _nextBody = null;
+        _nextState = null;
+        var awaited = _nextAwaited;
+        _nextAwaited = null;
+        BlockSite = _nextSite;
+        BlockKind = SchedulingPointKind.Await;
+        if (awaited is null)
+        {
+            Status = OperationStatus.Enabled;
+            return true;
+        }
+
+        Status = OperationStatus.Blocked;
+        BlockedOn = awaited;
+        FirstStepReads = awaited;
+        ReadyNoted = false;
+        return true;
+    }
 
     /// <summary>Whether the scheduler may choose this operation now.</summary>
     public bool IsEnabled(long now) => Status switch

@@ -65,6 +65,17 @@ internal sealed partial class ControlledScheduler
     internal void RunOperation(ControlledOperation operation)
     {
         t_current = operation;
+        if (SynchronizationContext.Current is not null)
+        {
+            // A context a workload installed belongs to the operation that installed it, not to the worker.
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
+        if (operation.FirstStepReads is { } awaited)
+        {
+            RecordEffect(awaited, isWrite: false);
+        }
+
         try
         {
             operation.RunBody();
@@ -82,9 +93,54 @@ internal sealed partial class ControlledScheduler
         finally
         {
             t_current = null;
+            if (SynchronizationContext.Current is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(null);
+            }
+        }
+
+        if (operation.Failure is null && !_canceled && operation.TrySuspend())
+        {
+            OnOperationSuspended(operation);
+            return;
         }
 
         OnOperationFinished(operation);
+    }
+
+    /// <summary>The running part of an async flow ended at an await: the operation gives its worker back and the baton moves on.</summary>
+    private void OnOperationSuspended(ControlledOperation operation)
+    {
+        var worker = operation.Worker!;
+        if (worker.IsPoisoned)
+        {
+            return;
+        }
+
+        operation.Worker = null;
+        _pool.Return(worker);
+        _steps++;
+        var next = PickNext(operation, SchedulingPointKind.Await, operation.BlockSite, target: null);
+        if (next is null)
+        {
+            if (!_canceled)
+            {
+                _bug ??= ExplainNothingEnabled();
+                _canceled = _bug is not null || _operations.AnyUnfinished();
+            }
+
+            _engineSignal.Set();
+            return;
+        }
+
+        if (!ReferenceEquals(next, operation))
+        {
+            _switches++;
+        }
+
+        _current = next;
+        AssignWorker(next);
+        next.Worker!.Resume();
     }
 
     public void Dispose()
@@ -117,14 +173,26 @@ internal sealed partial class ControlledScheduler
             return;
         }
 
+        if (!operation.IsBackground && !_operations.AnyForegroundAlive())
+        {
+            // The last foreground flow ended: the program is over, whatever background work is left.
+            _canceled = _operations.AnyUnfinished();
+            _engineSignal.Set();
+            return;
+        }
+
         _steps++;
-        RecordEffect(Resources.CompletionOf(operation), isWrite: true);
+        if (_strategy.ObservesEffects)
+        {
+            RecordEffect(Resources.CompletionOf(operation), isWrite: true);
+        }
+
         var next = PickNext(operation, SchedulingPointKind.Complete, site: null, target: null);
         if (next is null)
         {
             if (!_canceled && _operations.AnyBlocked())
             {
-                _bug ??= Explain(() => DeadlockAnalyzer.Analyze(_operations.All));
+                _bug ??= ExplainNothingEnabled();
                 _canceled = true;
             }
 
@@ -143,6 +211,7 @@ internal sealed partial class ControlledScheduler
         _operations.Clear();
         _strategy.Clear();
         Resources.Clear();
+        Tasks.Clear();
         _bug = null;
         _uncontrolledThread = null;
         _canceled = false;

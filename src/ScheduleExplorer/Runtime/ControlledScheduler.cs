@@ -81,7 +81,7 @@ internal sealed partial class ControlledScheduler : IDisposable
         if (next is null)
         {
             ThrowIfCanceled();
-            FailWithDeadlock();
+            EndWithNothingEnabled();
         }
 
         if (!ReferenceEquals(next, operation))
@@ -117,7 +117,7 @@ internal sealed partial class ControlledScheduler : IDisposable
             Block(operation, resource, kind, site, deadline);
         }
 
-        RecordEffect(resource, isWrite: resource is not CompletionResource);
+        RecordEffect(resource, isWrite: resource is not (CompletionResource or TaskResource or AwaitableResource));
         return true;
     }
 
@@ -146,6 +146,7 @@ internal sealed partial class ControlledScheduler : IDisposable
         operation.Deadline = deadline;
         operation.BlockKind = kind;
         operation.BlockSite = site;
+        operation.ReadyNoted = false;
         SchedulePoint(operation, kind, site);
         operation.Status = OperationStatus.Enabled;
         operation.BlockedOn = null;
@@ -161,6 +162,7 @@ internal sealed partial class ControlledScheduler : IDisposable
         var operation = _operations.Add(this, thread?.Name ?? $"thread {_operations.Count}", body, state, thread);
         if (thread is not null)
         {
+            operation.IsBackground = thread.IsBackground;
             Resources.RegisterThread(thread, operation);
         }
 
@@ -229,7 +231,12 @@ internal sealed partial class ControlledScheduler : IDisposable
     /// <summary>The operation to run next; null when nothing can run, or when a replay diverged.</summary>
     private ControlledOperation? PickNext(ControlledOperation current, SchedulingPointKind kind, string? site, string? target)
     {
-        var enabled = _operations.Enabled();
+        if (_strategy.ObservesEffects)
+        {
+            NoteCompletedAwaits();
+        }
+
+        var enabled = _operations.Enabled(allowEarlyTimers: !current.IsEnabled(Now));
         if (enabled.IsEmpty)
         {
             return null;
@@ -243,7 +250,13 @@ internal sealed partial class ControlledScheduler : IDisposable
         }
 
         var next = _operations[chosen];
-        Debug.Assert(next.IsEnabled(Now), "the strategy must choose an enabled operation");
+        Debug.Assert(next.IsEnabled(Now) || next.FiresEarly, "the strategy must choose an enabled operation (or a timer due first)");
+        if (next is { Status: OperationStatus.Blocked, FiresEarly: true } && next.Deadline > Now && next.BlockedOn?.CanProceed(next) != true)
+        {
+            // A timer fired before everything else waited: that much time has passed.
+            _operations.AdvanceTo(next.Deadline);
+        }
+
         if (!ReferenceEquals(next, current) && current.IsEnabled(Now))
         {
             _preemptions++;
@@ -276,6 +289,8 @@ internal sealed partial class ControlledScheduler : IDisposable
             operation.Worker = _pool.Rent();
             operation.Worker.Assign(operation);
             operation.Status = OperationStatus.Enabled;
+            operation.BlockedOn = null;
+            operation.Deadline = long.MaxValue;
         }
     }
 
@@ -301,8 +316,18 @@ internal sealed partial class ControlledScheduler : IDisposable
         throw new ExecutionCanceledException();
     }
 
+    /// <summary>Nothing can run from a scheduling point: a deadlock, or the end when only background work is left.</summary>
     [DoesNotReturn]
-    private void FailWithDeadlock() => Fail(Explain(() => DeadlockAnalyzer.Analyze(_operations.All)));
+    private void EndWithNothingEnabled()
+    {
+        if (ExplainNothingEnabled() is { } bug)
+        {
+            Fail(bug);
+        }
+
+        _canceled = true;
+        throw new ExecutionCanceledException();
+    }
 
     private static BugReport Explain(Func<BugReport> explain)
     {

@@ -10,6 +10,10 @@ namespace ScheduleExplorer.Runtime;
 internal sealed class OperationTable
 {
     private readonly List<ControlledOperation> _operations = [];
+
+    // The operations not known to be completed, in id order: an async flow leaves one completed
+    // operation behind per await, so decisions scan only these.
+    private readonly List<ControlledOperation> _live = [];
     private int[] _enabled = new int[8];
 
     /// <summary>Virtual time in milliseconds since the iteration started.</summary>
@@ -25,57 +29,100 @@ internal sealed class OperationTable
     {
         var operation = new ControlledOperation(scheduler, _operations.Count, name, body, state, thread);
         _operations.Add(operation);
+        _live.Add(operation);
         return operation;
     }
 
     public void Clear()
     {
         _operations.Clear();
+        _live.Clear();
         Now = 0;
     }
 
-    public bool AnyBlocked() => _operations.Exists(o => o.Status == OperationStatus.Blocked);
+    public bool AnyBlocked() => _live.Exists(o => o.Status == OperationStatus.Blocked);
+
+    /// <summary>Whether a foreground operation (the main flow, a foreground thread) has not finished.</summary>
+    public bool AnyForegroundAlive() => _live.Exists(o => !o.IsBackground && o.Status != OperationStatus.Completed);
+
+    /// <summary>Whether any operation has not finished.</summary>
+    public bool AnyUnfinished() => _live.Exists(o => o.Status != OperationStatus.Completed);
+
+    /// <summary>The operations that have not finished, in id order.</summary>
+    public IReadOnlyList<ControlledOperation> Live => _live;
+
+    /// <summary>Moves virtual time forward to <paramref name="time"/> (a timer fired early).</summary>
+    public void AdvanceTo(long time) => Now = Math.Max(Now, time);
 
     /// <summary>
     /// The ids of the enabled operations, ascending. When none is enabled but some operation waits
-    /// for a deadline, virtual time first jumps to the earliest deadline.
+    /// for a deadline, virtual time first jumps to the earliest deadline. With
+    /// <paramref name="allowEarlyTimers"/> (the running operation just gave up control: it blocked,
+    /// awaited or ended) the timers due first count as enabled too: time may pass then, never in
+    /// the middle of a flow's own computation, so code that starts ten delays in a loop sees them
+    /// all due at the same instant.
     /// </summary>
-    public ReadOnlySpan<int> Enabled()
+    public ReadOnlySpan<int> Enabled(bool allowEarlyTimers = false)
     {
-        int count = CollectEnabled();
+        int count = CollectEnabled(allowEarlyTimers);
         if (count == 0 && AdvanceClock())
         {
-            count = CollectEnabled();
+            count = CollectEnabled(allowEarlyTimers);
         }
 
         return _enabled.AsSpan(0, count);
     }
 
-    private int CollectEnabled()
+    private int CollectEnabled(bool allowEarlyTimers)
     {
         int count = 0;
-        var operations = _operations;
-        for (int i = 0; i < operations.Count; i++)
+        int kept = 0;
+        var live = _live;
+        long firstTimer = allowEarlyTimers ? FirstEarlyTimer() : long.MinValue;
+        for (int i = 0; i < live.Count; i++)
         {
-            if (operations[i].IsEnabled(Now))
+            var operation = live[i];
+            if (operation.Status == OperationStatus.Completed)
+            {
+                continue;
+            }
+
+            live[kept++] = operation;
+            if (operation.IsEnabled(Now) || (operation.FiresEarly && operation.Status == OperationStatus.Blocked && operation.Deadline == firstTimer))
             {
                 if (count == _enabled.Length)
                 {
                     Array.Resize(ref _enabled, count * 2);
                 }
 
-                _enabled[count++] = i;
+                _enabled[count++] = operation.Id;
             }
         }
 
+        live.RemoveRange(kept, live.Count - kept);
         return count;
+    }
+
+    /// <summary>The earliest deadline of a pending timer that may fire early (time passing while others run), or none.</summary>
+    private long FirstEarlyTimer()
+    {
+        long earliest = long.MaxValue;
+        foreach (var operation in _live)
+        {
+            if (operation is { FiresEarly: true, Status: OperationStatus.Blocked } && operation.Deadline < earliest)
+            {
+                earliest = operation.Deadline;
+            }
+        }
+
+        return earliest == long.MaxValue ? long.MinValue : earliest;
     }
 
     /// <summary>Moves virtual time to the earliest deadline of a blocked operation, if there is one.</summary>
     private bool AdvanceClock()
     {
         long earliest = long.MaxValue;
-        foreach (var operation in _operations)
+        foreach (var operation in _live)
         {
             if (operation.Status == OperationStatus.Blocked && operation.Deadline < earliest)
             {

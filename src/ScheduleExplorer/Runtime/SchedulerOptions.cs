@@ -21,6 +21,13 @@ internal sealed record SchedulerOptions
     /// <summary>What happens at <see cref="BreakAtStep"/>: by default, break into an attached debugger.</summary>
     public Action OnBreak { get; init; } = BreakIntoDebugger;
 
+    /// <summary>
+    /// Whether a timer (<c>Task.Delay</c>, a <c>Timer</c>, <c>CancelAfter</c>) may fire while other
+    /// operations can still run: real work takes real time, so "the timeout fires before the result"
+    /// is a schedule to explore. When false, timers fire only once every operation waits.
+    /// </summary>
+    public bool TimersFireEarly { get; init; } = true;
+
     /// <summary>The CPU every worker is pinned to, or -1 to leave workers unpinned.</summary>
     public int PinCpu { get; init; } = -1;
 

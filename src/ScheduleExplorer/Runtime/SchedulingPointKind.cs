@@ -50,4 +50,7 @@ public enum SchedulingPointKind
 
     /// <summary>A random integer was chosen (a data choice, not an operation).</summary>
     RandomInteger,
+
+    /// <summary>An await of a task or awaitable that had not completed (the flow continues when it does).</summary>
+    Await,
 }

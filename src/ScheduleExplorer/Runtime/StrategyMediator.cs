@@ -20,6 +20,9 @@ internal sealed class StrategyMediator
         _observer = strategy as IStepEffectsObserver;
     }
 
+    /// <summary>Whether the strategy observes step effects (partial-order reduction).</summary>
+    public bool ObservesEffects => _observer is not null;
+
     /// <summary>Why the run left a recorded schedule, once it has.</summary>
     public string? Divergence { get; private set; }
 

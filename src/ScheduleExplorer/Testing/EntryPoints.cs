@@ -5,7 +5,7 @@ namespace ScheduleExplorer.Testing;
 
 /// <summary>
 /// Finds and calls test entries by name — the one rule shared by controlled runs (<c>schedex test</c>)
-/// and real runs (<c>schedex stress</c>): a public method returning <c>void</c> or <c>Task</c>, static or
+/// and real runs (<c>schedex stress</c>): a public method returning <c>void</c>, <c>Task</c> or <c>ValueTask</c>, static or
 /// on a type with a public parameterless constructor, taking only <c>int</c> parameters (none for the
 /// plain entry), named by its full name ("Namespace.Type.Method") or a unique suffix ("Type.Method").
 /// </summary>
@@ -68,7 +68,7 @@ public static class EntryPoints
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => !m.IsGenericMethodDefinition && !m.IsSpecialName
                 && (m.IsStatic || (!m.DeclaringType!.IsAbstract && m.DeclaringType.GetConstructor(Type.EmptyTypes) is not null))
-                && (m.ReturnType == typeof(void) || m.ReturnType == typeof(Task))
+                && (m.ReturnType == typeof(void) || m.ReturnType == typeof(Task) || m.ReturnType == typeof(ValueTask))
                 && m.GetParameters() is var parameters && parameters.Length == arity && parameters.All(p => p.ParameterType == typeof(int)));
 
     private static Type[] LoadableTypes(Assembly assembly)

@@ -1,5 +1,4 @@
 using System.Reflection;
-using ScheduleExplorer.Detection;
 
 namespace ScheduleExplorer.Testing;
 
@@ -30,7 +29,7 @@ internal sealed class TestTarget : IDisposable
 
     public Guid Mvid { get; }
 
-    /// <summary>An entry that runs <paramref name="method"/> (void or Task; static, or on a fresh instance).</summary>
+    /// <summary>An entry that runs <paramref name="method"/> (void, Task or ValueTask; static, or on a fresh instance).</summary>
     public static Action EntryFor(MethodInfo method, object?[] arguments)
     {
         if (method.IsStatic && arguments.Length == 0 && method.ReturnType == typeof(void))
@@ -42,19 +41,39 @@ internal sealed class TestTarget : IDisposable
         {
             object? instance = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!);
             object? result = EntryPoints.Invoke(method, instance, arguments);
-            if (result is Task task)
+            // The iteration ends when the test's task completes; one that never does is a deadlock.
+            switch (result)
             {
-                if (!task.IsCompleted)
-                {
-                    throw new UncontrolledConcurrencyException(
-                        $"{method.Name} (async)",
-                        "The test returned a Task that had not completed: Task and async/await workloads are not supported yet.");
-                }
-
-                task.GetAwaiter().GetResult();
+                case Task task:
+                    WaitForEntry(() => task.IsCompleted, task, method.Name);
+                    task.GetAwaiter().GetResult();
+                    break;
+                case ValueTask valueTask:
+                    WaitForEntry(() => valueTask.IsCompleted, null, method.Name);
+                    valueTask.GetAwaiter().GetResult();
+                    break;
             }
         };
     }
 
     public void Dispose() => _lifetime?.Dispose();
+
+    private static void WaitForEntry(Func<bool> isCompleted, Task? task, string method)
+    {
+        if (isCompleted() || Runtime.ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return;
+        }
+
+        var scheduler = operation.Scheduler;
+        Runtime.IBlockingResource resource = task is null
+            ? new Runtime.AwaitableResource(isCompleted, $"the task of '{method}'", isControlled: true)
+            : scheduler.Tasks.ResourceOf(task);
+        if (task is not null)
+        {
+            scheduler.Tasks.Register(task, method);
+        }
+
+        scheduler.WaitFor(operation, resource, Runtime.SchedulingPointKind.Join, site: null);
+    }
 }

@@ -14,21 +14,27 @@ public sealed class DetectionTests
     private static readonly TestConfiguration s_quick = new() { Iterations = 200, Seed = 11 };
 
     [Test]
-    public void AsyncWorkload_IsReportedAsNotSupportedYet()
+    public void AsyncWorkload_IsControlled_AndCorrect()
     {
-        var report = Workload.Explore("Misbehaving.AsyncCounter.Run", s_quick);
-        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UncontrolledConcurrency));
-        Assert.That(report.Bug!.Message, Does.Contain("not supported yet"));
-        Assert.That(report.FirstBugIteration, Is.EqualTo(1));
+        var report = Workload.Explore("Misbehaving.AsyncCounter.Run", new TestConfiguration { Iterations = 1000, Strategy = StrategyKind.Dfs });
+        Assert.That(report.Bug, Is.Null, () => report.Bug!.Message);
+        Assert.That(report.Exhausted, Is.True, "every schedule of the awaits was explored");
     }
 
     [Test]
-    public void ThreadPoolWorkItem_IsReportedAsUncontrolled()
+    public void ThreadPoolWorkItem_IsAnOperation_SoItsRaceIsFound()
     {
-        var report = Workload.Explore("Misbehaving.ThreadPoolUse.Run", s_quick);
+        var report = Workload.Explore("Misbehaving.ThreadPoolUse.Run", new TestConfiguration { Iterations = 1000, Strategy = StrategyKind.Random, Seed = 3 });
+        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UnhandledException), () => report.Bug?.Message ?? "no bug");
+        Assert.That(report.Bug!.Message, Does.Contain("Lost update"));
+    }
+
+    [Test]
+    public void StillUncontrolledApi_IsReportedWithItsName()
+    {
+        var report = Workload.Explore("Misbehaving.SystemTimersUse.Run", s_quick);
         Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UncontrolledConcurrency));
-        Assert.That(report.Bug!.Message, Does.Contain("ThreadPool.QueueUserWorkItem"));
-        Assert.That(report.Bug.Message, Does.Contain("Start a Thread instead"));
+        Assert.That(report.Bug!.Message, Does.Contain("Timer."));
     }
 
     [TestCase("Misbehaving.Assertions.DebugAssertFails", "Debug.Assert failed")]

@@ -14,6 +14,13 @@ internal static class HuntPlan
         new("LostUpdate.Unsynchronized", ExpectBug: true),
         new("DiningPhilosophers.LeftThenRight", ExpectBug: true),
         new("DiningPhilosophers.LeftThenRightLock", ExpectBug: true),
+        new("AsyncLostUpdate.AcrossAwait", ExpectBug: true),
+        new("AsyncLostUpdate.TaskRun", ExpectBug: true),
+        new("AccountStore.CreateTwice", ExpectBug: true),
+        new("AsyncPhilosophers.LeftThenRight", ExpectBug: true),
+        new("SyncOverAsync.Blocking", ExpectBug: true),
+        new("ChannelPipeline.CompletesEarly", ExpectBug: true),
+        new("TimeoutRace.LateResultLost", ExpectBug: true),
         new("LostUpdate.Locked", ExpectBug: false),
         new("LostUpdate.LockedWithLock", ExpectBug: false),
         new("LostUpdate.Interlocked", ExpectBug: false),
@@ -23,6 +30,13 @@ internal static class HuntPlan
         new("DiningPhilosophers.Waiter", ExpectBug: false),
         new("DiningPhilosophers.TryLockBackoff", ExpectBug: false),
         new("DiningPhilosophers.OrderedForksLock", ExpectBug: false),
+        new("AsyncLostUpdate.AcrossAwaitLocked", ExpectBug: false),
+        new("AsyncLostUpdate.TaskRunInterlocked", ExpectBug: false),
+        new("AccountStore.CreateTwiceGuarded", ExpectBug: false),
+        new("AsyncPhilosophers.OrderedForks", ExpectBug: false),
+        new("SyncOverAsync.ConfigureAwaitFalse", ExpectBug: false),
+        new("ChannelPipeline.CompletesAfterAll", ExpectBug: false),
+        new("TimeoutRace.LateResultKept", ExpectBug: false),
     ];
 
     /// <summary>The strategies every case is explored with.</summary>

@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+using ScheduleExplorer.Runtime;
+
+namespace ScheduleExplorer.Controlled;
+
+/// <summary>
+/// Stands in for a workload's awaiter when an async method awaits something incomplete under a
+/// controlled run: the method builder boxes the state machine as usual and hands its continuation
+/// here, and instead of registering it with the task (which would run it on the thread pool, a
+/// timer thread or inline on whatever completes the task) the scheduler makes it an operation of
+/// the flow, blocked on what was awaited. Every awaiter kind and <c>ConfigureAwait</c> setting goes
+/// through this one path, so nothing escapes to the thread pool.
+/// </summary>
+/// <typeparam name="TAwaiter">The workload's awaiter type.</typeparam>
+internal readonly struct ControlledAwaiter<TAwaiter> : ICriticalNotifyCompletion
+    where TAwaiter : INotifyCompletion
+{
+    private readonly TAwaiter _inner;
+    private readonly string? _site;
+    private readonly string? _method;
+
+    public ControlledAwaiter(TAwaiter inner, string? site, string? method)
+    {
+        _inner = inner;
+        _site = site;
+        _method = method;
+    }
+
+    public void OnCompleted(Action continuation) => Register(continuation);
+
+    public void UnsafeOnCompleted(Action continuation) => Register(continuation);
+
+    private void Register(Action continuation)
+    {
+        // Called by the builder synchronously inside AwaitOnCompleted, on the awaiting operation.
+        // It must not throw: the builder would rethrow on the thread pool.
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            _inner.OnCompleted(continuation);
+            return;
+        }
+
+        var scheduler = operation.Scheduler;
+        var awaited = AwaiterProbe<TAwaiter>.ResourceOf(_inner, scheduler);
+        var context = AwaiterProbe<TAwaiter>.CapturesContext(_inner) ? UserContext() : null;
+        scheduler.Await(operation, awaited, continuation, _site, context, _method);
+    }
+
+    /// <summary>A context the workload installed (the base class just queues to the thread pool: treated as none).</summary>
+    private static SynchronizationContext? UserContext() =>
+        SynchronizationContext.Current is { } context && context.GetType() != typeof(SynchronizationContext) ? context : null;
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using ScheduleExplorer.Runtime;
+
+namespace ScheduleExplorer.Controlled;
+
+/// <summary>
+/// What the task shims share: starting a task as an operation, blocking on a task, forwarding an
+/// inner task's outcome, and completing a promise when tasks complete — each done by controlled
+/// operations so that no task ever completes, or runs a continuation, on the thread pool.
+/// </summary>
+internal static class ControlledTasks
+{
+    private static readonly Action<object?> s_runTask = static state =>
+    {
+        var task = (Task)state!;
+        if (task.Status == TaskStatus.Created)
+        {
+            // Inline on this worker, under the execution context the task captured.
+            task.RunSynchronously(TaskScheduler.Default);
+        }
+    };
+
+    /// <summary>Runs <paramref name="task"/> (not started yet) as a new background operation.</summary>
+    public static void Start(ControlledOperation current, Task task, string api)
+    {
+        var scheduler = current.Scheduler;
+        string name = scheduler.Tasks.NewFlowName(api);
+        scheduler.Tasks.Register(task, Describe(api, ControlledSite.Current));
+        var operation = scheduler.StartTaskOperation(name, s_runTask, task);
+        scheduler.Tasks.ResourceOf(task).Owner = operation;
+    }
+
+    /// <summary>"Task.Run at Inventory.cs:41".</summary>
+    public static string Describe(string api, string? site) => site is null ? api : $"{api} at {site}";
+
+    /// <summary>
+    /// Pauses <paramref name="current"/> until <paramref name="task"/> completes (a blocking wait:
+    /// <c>Wait</c>, <c>Result</c>, <c>GetResult</c>), or until the timeout passes on the virtual clock.
+    /// </summary>
+    public static bool Block(ControlledOperation current, Task task, int millisecondsTimeout = Timeout.Infinite)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.IsCompleted)
+        {
+            // A completed task never changes again: nothing to interleave with.
+            return true;
+        }
+
+        var scheduler = current.Scheduler;
+        return scheduler.WaitFor(current, scheduler.Tasks.ResourceOf(task), SchedulingPointKind.Join, ControlledSite.Current, millisecondsTimeout);
+    }
+
+    /// <summary>Pauses until the condition holds over <paramref name="tasks"/> (WaitAll, WaitAny).</summary>
+    public static bool BlockUntil(ControlledOperation current, Task[] tasks, bool all, int millisecondsTimeout)
+    {
+        if (all ? Array.TrueForAll(tasks, t => t.IsCompleted) : Array.Exists(tasks, t => t.IsCompleted))
+        {
+            return true;
+        }
+
+        var resource = Condition(current.Scheduler, tasks, all, all ? "Task.WaitAll" : "Task.WaitAny");
+        return current.Scheduler.WaitFor(current, resource, SchedulingPointKind.Join, ControlledSite.Current, millisecondsTimeout);
+    }
+
+    /// <summary>
+    /// A task that completes as <paramref name="complete"/> says once all (or any) of
+    /// <paramref name="tasks"/> have completed; the promise is completed by an operation of its own,
+    /// blocked until then, so completion never depends on how the BCL runs continuations.
+    /// </summary>
+    public static Task<TResult> When<TResult>(ControlledOperation current, Task[] tasks, bool all, string api, Func<Task<TResult>> complete)
+    {
+        var scheduler = current.Scheduler;
+        var promise = new TaskCompletionSource<TResult>();
+        string description = Describe(api, ControlledSite.Current);
+        scheduler.Tasks.Register(promise.Task, description);
+        var resource = Condition(scheduler, tasks, all, api);
+        var operation = scheduler.StartTaskOperation(scheduler.Tasks.NewFlowName(api), static state =>
+        {
+            var (p, c) = ((TaskCompletionSource<TResult>, Func<Task<TResult>>))state!;
+            p.SetFromTask(c());
+        }, (promise, complete));
+        operation.Status = OperationStatus.Blocked;
+        operation.BlockedOn = resource;
+        operation.BlockKind = SchedulingPointKind.Await;
+        operation.BlockSite = ControlledSite.Current;
+        operation.FirstStepReads = resource;
+        return promise.Task;
+    }
+
+    /// <summary>Runs <paramref name="complete"/> on <paramref name="inner"/> once it completes, in the flow of <paramref name="current"/> (Task.Run of an async lambda).</summary>
+    public static void Forward(ControlledOperation current, Task inner, Action<Task> complete)
+    {
+        if (inner.IsCompleted)
+        {
+            complete(inner);
+            return;
+        }
+
+        var scheduler = current.Scheduler;
+        scheduler.Await(current, scheduler.Tasks.ResourceOf(inner), () => complete(inner), ControlledSite.Current, context: null, asyncMethod: null);
+    }
+
+    private static AwaitableResource Condition(ControlledScheduler scheduler, Task[] tasks, bool all, string api)
+    {
+        bool controlled = Array.TrueForAll(tasks, scheduler.Tasks.IsControlled);
+        string name = $"{(all ? "all" : "any")} of {tasks.Length.ToString(CultureInfo.InvariantCulture)} tasks ({api})";
+        return all
+            ? new AwaitableResource(() => Array.TrueForAll(tasks, t => t.IsCompleted), name, controlled)
+            : new AwaitableResource(() => Array.Exists(tasks, t => t.IsCompleted), name, controlled);
+    }
+}

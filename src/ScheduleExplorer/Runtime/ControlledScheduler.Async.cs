@@ -1,0 +1,184 @@
+using ScheduleExplorer.Detection;
+
+namespace ScheduleExplorer.Runtime;
+
+/// <summary>
+/// The async half of the operation lifecycle: task bodies, continuations and timers are operations
+/// too. An await of an incomplete task ends the running operation's part of the flow and creates
+/// the continuation as a new operation, blocked on the awaited task; it becomes enabled when the
+/// task completes. A continuation that follows an operation ending on the same worker runs there,
+/// so an async switch is a strategy pick and a method call, not an OS thread wake-up.
+/// </summary>
+internal sealed partial class ControlledScheduler
+{
+    private static readonly Action<object?> s_runAction = static state => ((Action)state!)();
+
+    /// <summary>The tasks created under control this iteration.</summary>
+    public TaskTable Tasks { get; } = new();
+
+    /// <summary>
+    /// Creates an enabled, background operation that runs <paramref name="body"/>: a task body or a
+    /// thread-pool work item. Like a thread start it only enables the new operation (no point).
+    /// </summary>
+    public ControlledOperation StartTaskOperation(string name, Action<object?> body, object? state)
+    {
+        ThrowIfCanceled();
+        var operation = _operations.Add(this, name, body, state, thread: null);
+        operation.IsBackground = true;
+        operation.IsAsyncFlow = true;
+        return operation;
+    }
+
+    /// <summary>
+    /// Creates a timer: a background operation that runs <paramref name="body"/> once virtual time
+    /// reaches now + <paramref name="delayMilliseconds"/> (never, for a negative delay). When
+    /// <see cref="SchedulerOptions.TimersFireEarly"/> holds, the strategy may also fire it while
+    /// other operations can run (the clock then jumps to its deadline).
+    /// </summary>
+    public ControlledOperation StartTimer(string name, long delayMilliseconds, string? site, Action<object?> body, object? state)
+    {
+        var timer = StartTaskOperation(name, body, state);
+        timer.Status = OperationStatus.Blocked;
+        timer.Deadline = delayMilliseconds < 0 ? long.MaxValue : Now + delayMilliseconds;
+        timer.FiresEarly = _options.TimersFireEarly;
+        timer.BlockKind = SchedulingPointKind.Delay;
+        timer.BlockSite = site;
+        return timer;
+    }
+
+    /// <summary>Drops a timer that has not fired (its task was cancelled or its timer disposed).</summary>
+    public void CancelTimer(ControlledOperation timer)
+    {
+        if (timer.Worker is null && timer.Status != OperationStatus.Completed)
+        {
+            timer.Status = OperationStatus.Completed;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="awaiting"/> awaits something incomplete: creates the continuation of its flow,
+    /// blocked on <paramref name="awaited"/> (enabled at once when null: a yield). When
+    /// <paramref name="context"/> is a user <see cref="SynchronizationContext"/> the await captured,
+    /// the continuation posts to it instead of running, as in .NET. No scheduling point is taken
+    /// here (the awaiting operation goes on, typically returning to its caller or ending).
+    /// </summary>
+    public ControlledOperation Await(ControlledOperation awaiting, IBlockingResource? awaited, Action continuation, string? site, SynchronizationContext? context, string? asyncMethod)
+    {
+        bool sameOperation = awaiting.IsAsyncFlow && !awaiting.HasContinuation;
+        string name = awaiting.IsAsyncFlow ? awaiting.Name : Tasks.NewFlowName(asyncMethod ?? "async method");
+        object state = continuation;
+        Action<object?> body = s_runAction;
+        if (context is not null)
+        {
+            var posted = Tasks.Post(name, site, context);
+            state = (context, posted, continuation);
+            body = static s =>
+            {
+                var (ctx, p, c) = ((SynchronizationContext, PostedContinuation, Action))s!;
+                ctx.Post(
+                    static inner =>
+                    {
+                        var (ran, run) = ((PostedContinuation, Action))inner!;
+                        ran.Ran = true;
+                        run();
+                    },
+                    (p, c));
+            };
+        }
+
+        if (sameOperation)
+        {
+            // The common case: the flow's running part ends right after this await returns, so the
+            // same operation (and, if it is picked next, the same worker) continues it.
+            awaiting.ContinueWith(body, state, awaited, site);
+            return awaiting;
+        }
+
+        var next = _operations.Add(this, name, body, state, thread: null);
+        next.IsBackground = true;
+        next.IsAsyncFlow = true;
+        if (awaiting.IsAsyncFlow)
+        {
+            next.Held = awaiting.Held;
+        }
+
+        if (awaited is not null)
+        {
+            next.Status = OperationStatus.Blocked;
+            next.BlockedOn = awaited;
+            next.BlockKind = SchedulingPointKind.Await;
+            next.BlockSite = site;
+            next.FirstStepReads = awaited;
+        }
+
+        return next;
+    }
+
+    /// <summary>
+    /// For strategies that reduce by partial order: a wait on a polled resource (a task's
+    /// completion, an awaitable) becomes possible in the step that completed it, so that step wrote
+    /// the resource. Noted once per wait, at the decision after that step.
+    /// </summary>
+    private void NoteCompletedAwaits()
+    {
+        var live = _operations.Live;
+        for (int i = 0; i < live.Count; i++)
+        {
+            var operation = live[i];
+            if (operation is { Status: OperationStatus.Blocked, ReadyNoted: false, BlockedOn: TaskResource or AwaitableResource }
+                && operation.BlockedOn.CanProceed(operation))
+            {
+                operation.ReadyNoted = true;
+                RecordEffect(operation.BlockedOn, isWrite: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Nothing can run. When every foreground operation has finished, the iteration ends normally
+    /// (background work is abandoned, as when a .NET process exits). Otherwise, when something awaits
+    /// a task not created under control, real time is given for it (up to the hang timeout): if it
+    /// completes, the workload depends on work the scheduler does not control; if not, this is a
+    /// deadlock. Returns the bug, or null for a normal end.
+    /// </summary>
+    private BugReport? ExplainNothingEnabled()
+    {
+        if (!_operations.AnyForegroundAlive())
+        {
+            return null;
+        }
+
+        var foreign = _operations.Live.FirstOrDefault(o => o.Status == OperationStatus.Blocked && IsUncontrolledWait(o.BlockedOn));
+        if (foreign is not null && WaitForUncontrolledCompletion(foreign))
+        {
+            return RuntimeBugs.UncontrolledThread(
+                $"'{foreign.Name}' waited for {foreign.BlockedOn!.Name}{(foreign.BlockSite is { } site ? $" at {site}" : string.Empty)}, which completed outside the controlled scheduler (real I/O, a real timer, or code that is not rewritten)");
+        }
+
+        return Explain(() => DeadlockAnalyzer.Analyze(_operations.All, Tasks.Posted));
+    }
+
+    private static bool IsUncontrolledWait(IBlockingResource? resource) => resource switch
+    {
+        TaskResource task => !task.IsControlled,
+        AwaitableResource awaitable => !awaitable.IsControlled,
+        _ => false,
+    };
+
+    private bool WaitForUncontrolledCompletion(ControlledOperation operation)
+    {
+        var deadline = DateTime.UtcNow + _options.HangTimeout;
+        var spinner = new SpinWait();
+        while (DateTime.UtcNow < deadline && !_canceled)
+        {
+            if (operation.BlockedOn!.CanProceed(operation))
+            {
+                return true;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: 10);
+        }
+
+        return false;
+    }
+}
