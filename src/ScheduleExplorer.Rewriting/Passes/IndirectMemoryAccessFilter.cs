@@ -25,10 +25,13 @@ internal static class IndirectMemoryAccessFilter
         }
 
         Instruction? producer = AddressSource.Producer(body, index, addressDepth, joins);
+        if (IsFrameAddress(body, producer, joins))
+        {
+            return null;
+        }
+
         switch (producer?.OpCode.Code)
         {
-            case Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S:
-                return null;
             case Code.Ldflda or Code.Ldsflda:
                 // Same filter as a plain access: compiler state, readonly fields, framework fields stay out.
                 return MemoryAccessFilter.Field((FieldReference)producer.Operand, method, isWrite, isStatic: producer.OpCode.Code == Code.Ldsflda);
@@ -37,6 +40,38 @@ internal static class IndirectMemoryAccessFilter
             default:
                 return new MemoryAccess("*" + typeName, isWrite, IsIndirect: true);
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="producer"/> pushes an address into the method's own frame: <c>ldloca</c>,
+    /// <c>ldarga</c>, or an element of an inline-array local (how C# builds <c>params ReadOnlySpan</c>
+    /// arguments and collection expressions: <c>ldloca buffer; ldc i; call InlineArrayElementRef</c>).
+    /// </summary>
+    private static bool IsFrameAddress(IReadOnlyList<Instruction> body, Instruction? producer, ISet<Instruction> joins)
+    {
+        switch (producer?.OpCode.Code)
+        {
+            case Code.Ldloca or Code.Ldloca_S or Code.Ldarga or Code.Ldarga_S:
+                return true;
+            case Code.Call when producer.Operand is MethodReference { DeclaringType.Name: "<PrivateImplementationDetails>", Name: "InlineArrayElementRef" or "InlineArrayFirstElementRef" } helper:
+                int call = IndexOf(body, producer);
+                return call >= 0 && IsFrameAddress(body, AddressSource.Producer(body, call, helper.Parameters.Count - 1, joins), joins);
+            default:
+                return false;
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<Instruction> body, Instruction instruction)
+    {
+        for (int i = 0; i < body.Count; i++)
+        {
+            if (body[i] == instruction)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>(is a write, depth of the address below the top of the stack, type accessed), or null.</summary>
