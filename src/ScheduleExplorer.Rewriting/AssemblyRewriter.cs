@@ -110,6 +110,11 @@ public sealed class AssemblyRewriter
         {
             var imports = new ModuleImports(module, runtime.Hooks);
             _moduleRewriter.Rewrite(new ModuleRewriteContext(module, shims, imports, _options, statistics));
+            IReadOnlyList<string> generic = StaticStateEmitter.Emit(module, ModuleRewriter.IsExcluded);
+            if (generic.Count > 0)
+            {
+                RewriterLog.GenericStaticsKept(Logger, assembly.Name.Name, string.Join(", ", generic));
+            }
         }
 
         RewriteMarker.Mark(assembly.MainModule);

@@ -40,4 +40,7 @@ internal static partial class RewriterLog
             });
         return string.Join("; ", groups);
     }
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Assembly}: the static fields of generic types are not reset between iterations: {Types}")]
+    public static partial void GenericStaticsKept(ILogger logger, string assembly, string types);
 }

@@ -20,6 +20,7 @@ internal sealed class ModuleRewriter
         new SitePass(),
         new UncontrolledCallPass(),
         new MemoryAccessPass(),
+        new CollectionUsePass(),
         new BackEdgePass(),
     ];
 
@@ -60,11 +61,12 @@ internal sealed class ModuleRewriter
         }
     }
 
-    private static bool IsExcluded(TypeDefinition type)
+    /// <summary>Whether <paramref name="type"/> is compiler or harness infrastructure no pass touches.</summary>
+    public static bool IsExcluded(TypeDefinition type)
     {
         for (TypeDefinition? t = type; t is not null; t = t.DeclaringType)
         {
-            if (t.Name.StartsWith("<PrivateImplementationDetails>", StringComparison.Ordinal) || t.Name == RewriteMarker.TypeName)
+            if (t.Name.StartsWith("<PrivateImplementationDetails>", StringComparison.Ordinal) || t.Name == RewriteMarker.TypeName || t.Name == StaticStateEmitter.RegistryTypeName)
             {
                 return true;
             }

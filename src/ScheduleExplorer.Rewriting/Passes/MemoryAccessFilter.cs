@@ -11,7 +11,8 @@ namespace ScheduleExplorer.Rewriting.Passes;
 /// (names starting with <c>&lt;&gt;</c>, hoisted locals containing <c>&gt;5__</c>, and every field
 /// of an async/iterator state machine, which only its own flow touches), instance fields of the
 /// object under construction in its own constructors, and address-taking <c>ldflda</c>/<c>ldelema</c>
-/// (they feed Interlocked/Volatile, which are redirected calls).
+/// themselves (the access happens where the address is used: Interlocked/Volatile, which are
+/// redirected calls, or an indirect load or store, see <see cref="IndirectMemoryAccessFilter"/>).
 /// </summary>
 internal static class MemoryAccessFilter
 {
@@ -27,7 +28,8 @@ internal static class MemoryAccessFilter
         _ => ElementOpCode(instruction.OpCode.Code),
     };
 
-    private static MemoryAccess? Field(FieldReference field, MethodDefinition method, bool isWrite, bool isStatic)
+    /// <summary>The access to <paramref name="field"/> from <paramref name="method"/>, or null when the field is not shared user state.</summary>
+    public static MemoryAccess? Field(FieldReference field, MethodDefinition method, bool isWrite, bool isStatic)
     {
         TypeReference declaring = field.DeclaringType is GenericInstanceType generic ? generic.ElementType : field.DeclaringType;
         if (IsCompilerInfrastructure(field.Name) || IsStateMachine(declaring.Name)

@@ -18,6 +18,7 @@ internal sealed class MethodRewriteContext
     private readonly Dictionary<Instruction, Instruction[]> _branchTargets = [];
     private SiteResolver? _sites;
     private IlInserter? _inserter;
+    private HashSet<Instruction>? _joins;
 
     /// <summary>Starts rewriting <paramref name="method"/> (which has a body) of <paramref name="module"/>.</summary>
     public MethodRewriteContext(MethodDefinition method, ModuleRewriteContext module)
@@ -68,6 +69,31 @@ internal sealed class MethodRewriteContext
     /// <summary>Whether <paramref name="instruction"/> was redirected to a shim.</summary>
     public bool IsRedirected(Instruction instruction) => _redirected.Contains(instruction);
 
+    /// <summary>
+    /// Original instructions control can reach other than from the one before: branch targets and
+    /// handler starts (where the stack may come from elsewhere).
+    /// </summary>
+    public ISet<Instruction> OriginalJoins()
+    {
+        if (_joins is not null)
+        {
+            return _joins;
+        }
+
+        _joins = [.. _branchTargets.Values.SelectMany(t => t)];
+        foreach (ExceptionHandler handler in Method.Body.ExceptionHandlers)
+        {
+            _joins.Add(handler.TryStart);
+            _joins.Add(handler.HandlerStart);
+            if (handler.FilterStart is not null)
+            {
+                _joins.Add(handler.FilterStart);
+            }
+        }
+
+        return _joins;
+    }
+
     private SiteResolver Sites => _sites ??= new SiteResolver(Method, _original);
 
     /// <summary>Turns <paramref name="call"/> (a call, callvirt or newobj) into <c>call <paramref name="shim"/></c>, in place.</summary>
@@ -106,6 +132,7 @@ internal sealed class MethodRewriteContext
         }
 
         _ = Sites;
+        _ = OriginalJoins();
         _inserter = new IlInserter(Method.Body);
         Method.Body.SimplifyMacros();
     }

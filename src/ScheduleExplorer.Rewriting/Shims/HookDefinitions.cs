@@ -20,6 +20,21 @@ internal sealed record HookDefinitions(
     MethodDefinition? UncontrolledCheck,
     MethodDefinition? SiteTarget)
 {
+    /// <summary><c>ControlledMemory.ReadIndirect(string type, string site)</c>: a load through an address that may alias anything.</summary>
+    public MethodDefinition? MemoryReadIndirect { get; init; }
+
+    /// <summary><c>ControlledMemory.WriteIndirect(string type, string site)</c>.</summary>
+    public MethodDefinition? MemoryWriteIndirect { get; init; }
+
+    /// <summary><c>ControlledCollection.Read(object instance, string member, string site)</c>.</summary>
+    public MethodDefinition? CollectionRead { get; init; }
+
+    /// <summary><c>ControlledCollection.Write(object instance, string member, string site)</c>.</summary>
+    public MethodDefinition? CollectionWrite { get; init; }
+
+    /// <summary><c>ControlledCollection.Atomic(object instance, string member, string site)</c>.</summary>
+    public MethodDefinition? CollectionAtomic { get; init; }
+
     /// <summary>Finds the hooks in <paramref name="runtime"/>.</summary>
     public static HookDefinitions Find(ModuleDefinition runtime) => new(
         Find(runtime, "ControlledSite", "Set", 1),
@@ -27,7 +42,14 @@ internal sealed record HookDefinitions(
         Find(runtime, "ControlledMemory", "Write", 2),
         Find(runtime, "ControlledLoop", "BackEdge", 1),
         Find(runtime, "UncontrolledCall", "Check", 1),
-        Find(runtime, "ControlledSite", "SetTarget", 1));
+        Find(runtime, "ControlledSite", "SetTarget", 1))
+    {
+        MemoryReadIndirect = Find(runtime, "ControlledMemory", "ReadIndirect", 2),
+        MemoryWriteIndirect = Find(runtime, "ControlledMemory", "WriteIndirect", 2),
+        CollectionRead = FindWithInstance(runtime, "ControlledCollection", "Read"),
+        CollectionWrite = FindWithInstance(runtime, "ControlledCollection", "Write"),
+        CollectionAtomic = FindWithInstance(runtime, "ControlledCollection", "Atomic"),
+    };
 
     /// <summary>Descriptions of the hooks the runtime lacks ("ControlledLoop.BackEdge(string)").</summary>
     public IEnumerable<string> Missing()
@@ -56,6 +78,18 @@ internal sealed record HookDefinitions(
         {
             yield return "ControlledSite.SetTarget(string)";
         }
+    }
+
+    /// <summary>A hook taking <c>(object instance, string, string)</c>.</summary>
+    private static MethodDefinition? FindWithInstance(ModuleDefinition runtime, string typeName, string methodName)
+    {
+        TypeDefinition? type = runtime.GetType(ShimTable.ShimNamespace, typeName);
+        return type?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == methodName && !m.HasGenericParameters
+            && m.ReturnType.MetadataType == MetadataType.Void
+            && m.Parameters.Count == 3
+            && m.Parameters[0].ParameterType.MetadataType == MetadataType.Object
+            && m.Parameters.Skip(1).All(p => p.ParameterType.MetadataType == MetadataType.String));
     }
 
     private static MethodDefinition? Find(ModuleDefinition runtime, string typeName, string methodName, int stringParameters)

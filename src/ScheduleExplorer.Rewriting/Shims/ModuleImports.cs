@@ -27,6 +27,21 @@ internal sealed class ModuleImports
     /// <summary><c>ControlledMemory.Write(string, string)</c>, or null.</summary>
     public MethodReference? MemoryWrite => ImportOrNull(_hooks.MemoryWrite);
 
+    /// <summary><c>ControlledMemory.ReadIndirect(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryReadIndirect => ImportOrNull(_hooks.MemoryReadIndirect);
+
+    /// <summary><c>ControlledMemory.WriteIndirect(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryWriteIndirect => ImportOrNull(_hooks.MemoryWriteIndirect);
+
+    /// <summary><c>ControlledCollection.Read(object, string, string)</c>, or null.</summary>
+    public MethodReference? CollectionRead => ImportOrNull(_hooks.CollectionRead);
+
+    /// <summary><c>ControlledCollection.Write(object, string, string)</c>, or null.</summary>
+    public MethodReference? CollectionWrite => ImportOrNull(_hooks.CollectionWrite);
+
+    /// <summary><c>ControlledCollection.Atomic(object, string, string)</c>, or null.</summary>
+    public MethodReference? CollectionAtomic => ImportOrNull(_hooks.CollectionAtomic);
+
     /// <summary><c>ControlledLoop.BackEdge(string)</c>, or null.</summary>
     public MethodReference? BackEdge => ImportOrNull(_hooks.BackEdge);
 

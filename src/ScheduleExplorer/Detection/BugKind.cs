@@ -20,4 +20,10 @@ public enum BugKind
 
     /// <summary>The workload used concurrency the controlled runtime does not control.</summary>
     UncontrolledConcurrency,
+
+    /// <summary>
+    /// Two operations used one instance of a collection that is not thread-safe (<c>List&lt;T&gt;</c>,
+    /// <c>Dictionary&lt;TKey, TValue&gt;</c>, <c>StringBuilder</c>, …) at the same time, at least one writing.
+    /// </summary>
+    ConcurrentCollectionUse,
 }

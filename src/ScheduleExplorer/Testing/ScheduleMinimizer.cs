@@ -13,7 +13,7 @@ namespace ScheduleExplorer.Testing;
 /// </summary>
 internal static class ScheduleMinimizer
 {
-    public static IterationOutcome Minimize(ControlledScheduler scheduler, Action entry, IterationOutcome failing, int maxAttempts = 200)
+    public static IterationOutcome Minimize(ControlledScheduler scheduler, Action entry, IterationOutcome failing, int maxAttempts = 200, Action? beforeIteration = null)
     {
         var best = failing;
         int attempts = 0;
@@ -36,6 +36,7 @@ internal static class ScheduleMinimizer
                     var strategy = new NonPreemptiveSuffixStrategy(steps, prefix: i, guided);
                     strategy.PrepareIteration(0);
                     scheduler.Use(strategy);
+                    beforeIteration?.Invoke();
                     var candidate = scheduler.RunIteration(entry, keepSchedule: true);
                     if (candidate.Divergence is null && candidate.Bug?.Kind == best.Bug?.Kind && candidate.Preemptions < best.Preemptions)
                     {

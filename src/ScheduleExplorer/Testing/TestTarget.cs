@@ -7,8 +7,9 @@ internal sealed class TestTarget : IDisposable
 {
     private readonly IDisposable? _lifetime;
 
-    public TestTarget(Action entry, string method, string assemblyName, Guid mvid, IDisposable? lifetime)
+    public TestTarget(Action entry, string method, string assemblyName, Guid mvid, IDisposable? lifetime, Action? beforeIteration = null)
     {
+        BeforeIteration = beforeIteration ?? (static () => { });
         Entry = entry;
         Method = method;
         AssemblyName = assemblyName;
@@ -17,6 +18,9 @@ internal sealed class TestTarget : IDisposable
     }
 
     public Action Entry { get; }
+
+    /// <summary>Runs on the engine's thread before every iteration: puts static state back to a fresh start.</summary>
+    public Action BeforeIteration { get; }
 
     /// <summary>The method's full name, with its arguments when it has any.</summary>
     public string Method { get; }

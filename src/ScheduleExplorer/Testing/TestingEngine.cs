@@ -123,6 +123,7 @@ public sealed class TestingEngine : IDisposable
                 break;
             }
 
+            _target.BeforeIteration();
             var outcome = scheduler.RunIteration(_target.Entry, keepSchedule: replay is not null);
             if (outcome.Bug?.Inconclusive is { } inconclusive)
             {
@@ -141,7 +142,7 @@ public sealed class TestingEngine : IDisposable
                 var reported = outcome;
                 if (replay is null && _configuration.MinimizeSchedules && outcome.Bug is { Kind: not Detection.BugKind.Hang } && !scheduler.IsBroken)
                 {
-                    reported = ScheduleMinimizer.Minimize(scheduler, _target.Entry, outcome);
+                    reported = ScheduleMinimizer.Minimize(scheduler, _target.Entry, outcome, beforeIteration: _target.BeforeIteration);
                     scheduler.Use(strategy);
                     statistics.ReplaceFirstBug(reported.Bug!);
                     progress.Minimized(outcome.Preemptions, reported.Preemptions);
@@ -180,7 +181,8 @@ public sealed class TestingEngine : IDisposable
             Strategy = strategy.Name,
             Seed = _configuration.Seed,
             Iterations = statistics.Iterations,
-            Exhausted = exhausted,
+            // A tree whose branches were cut off by the step bound was not explored to its leaves.
+            Exhausted = exhausted && statistics.StepBoundHits == 0,
             BugsFound = statistics.BugsFound,
             FirstBugIteration = statistics.FirstBugIteration,
             Bug = statistics.Bug,

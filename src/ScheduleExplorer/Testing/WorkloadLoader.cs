@@ -37,7 +37,8 @@ internal static class WorkloadLoader
                 WorkloadMethodResolver.DisplayName(method, arguments),
                 assembly.GetName().Name!,
                 mvid,
-                new Unloader(context));
+                new Unloader(context),
+                new StaticStateReset(context, loggerFactory.CreateLogger<StaticStateReset>()).Reset);
         }
         catch (RewritingException e)
         {
