@@ -50,6 +50,13 @@ internal static class ShimTable
         ["System.Environment"] = "ControlledEnvironment",
         ["System.TimeProvider"] = "ControlledTimeProvider",
         ["System.Threading.Channels.ChannelReader`1"] = "ControlledChannelReader",
+        ["System.Lazy`1"] = "ControlledLazy",
+        ["System.Threading.LazyInitializer"] = "ControlledLazyInitializer",
+        ["System.Threading.ReaderWriterLockSlim"] = "ControlledReaderWriterLockSlim",
+        ["System.Threading.Barrier"] = "ControlledBarrier",
+        ["System.Threading.CountdownEvent"] = "ControlledCountdownEvent",
+        ["System.Threading.SpinLock"] = "ControlledSpinLock",
+        ["System.Threading.SpinWait"] = "ControlledSpinWait",
     };
 
     /// <summary>Every shim type name (simple name, in <see cref="ShimNamespace"/>), in a stable order.</summary>

@@ -52,6 +52,9 @@ internal sealed partial class ControlledScheduler : IDisposable
     /// <summary>Explores with <paramref name="strategy"/> from the next iteration on (the workers are kept).</summary>
     public void Use(ISchedulingStrategy strategy) => _strategy = new StrategyMediator(strategy);
 
+    /// <summary>Scheduling points taken so far in this iteration (a spin-wait waits for another operation to take one).</summary>
+    public int StepsTaken => _steps;
+
     /// <summary>OS threads created so far (they are reused across operations and iterations).</summary>
     public int WorkerThreads => _pool.Created;
 

@@ -11,6 +11,7 @@ internal sealed class ResourceTable
     private readonly Dictionary<Thread, ControlledOperation> _threads = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ControlledOperation, CompletionResource> _completions = new(ReferenceEqualityComparer.Instance);
     private int _sequence;
+    private int _managedThreadIds = 1;
 
     public void Clear()
     {
@@ -18,6 +19,7 @@ internal sealed class ResourceTable
         _threads.Clear();
         _completions.Clear();
         _sequence = 0;
+        _managedThreadIds = 1;
     }
 
     public MonitorResource Monitor(object target)
@@ -57,6 +59,34 @@ internal sealed class ResourceTable
         _byTarget[target] = created;
         return created;
     }
+
+    /// <summary>The resource of type <typeparamref name="T"/> for <paramref name="target"/>, created on first use.</summary>
+    public T GetOrAdd<T>(object target, Func<object, int, T> create)
+        where T : class, IBlockingResource
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (_byTarget.TryGetValue(target, out var existing))
+        {
+            return existing as T
+                ?? throw new InvalidOperationException($"{target.GetType().Name} is used both as {typeof(T).Name} and as {existing.GetType().Name}.");
+        }
+
+        var created = create(target, ++_sequence);
+        _byTarget.Add(target, created);
+        return created;
+    }
+
+    /// <summary>Replaces the resource of <paramref name="target"/> (a primitive created under control starts fresh).</summary>
+    public T Register<T>(object target, Func<object, int, T> create)
+        where T : class, IBlockingResource
+    {
+        var created = create(target, ++_sequence);
+        _byTarget[target] = created;
+        return created;
+    }
+
+    /// <summary>The deterministic managed thread id for the next operation that asks (1 is the test's main flow).</summary>
+    public int NextManagedThreadId() => ++_managedThreadIds;
 
     public void RegisterEvent(object target, bool initialState, bool autoReset) =>
         _byTarget[target] = new EventResource(target, ++_sequence, initialState, autoReset);
