@@ -57,6 +57,8 @@ internal static class ShimTable
         ["System.Threading.CountdownEvent"] = "ControlledCountdownEvent",
         ["System.Threading.SpinLock"] = "ControlledSpinLock",
         ["System.Threading.SpinWait"] = "ControlledSpinWait",
+        ["System.Threading.Mutex"] = "ControlledMutex",
+        ["System.Threading.Semaphore"] = "ControlledSemaphore",
     };
 
     /// <summary>Every shim type name (simple name, in <see cref="ShimNamespace"/>), in a stable order.</summary>
