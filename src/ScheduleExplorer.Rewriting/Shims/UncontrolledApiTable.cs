@@ -16,7 +16,6 @@ internal static class UncontrolledApiTable
         "System.Threading.Tasks.TaskFactory",
         "System.Threading.Tasks.TaskFactory`1",
         "System.Threading.Tasks.Parallel",
-        "System.Threading.PeriodicTimer",
         "System.Threading.Tasks.TaskScheduler",
     ];
 
@@ -33,10 +32,6 @@ internal static class UncontrolledApiTable
         ("System.Threading.Tasks.Task", "WhenEach"),
         ("System.Threading.Tasks.Task", "Start"),
         ("System.Threading.Tasks.Task", "RunSynchronously"),
-        ("System.Threading.Tasks.Task", "get_Factory"),
-        ("System.Threading.Tasks.Task`1", "get_Factory"),
-        ("System.Threading.Tasks.ValueTask", "AsTask"),
-        ("System.Threading.Tasks.ValueTask`1", "AsTask"),
         ("System.Threading.Tasks.ValueTask`1", "get_Result"),
         ("System.Threading.CancellationTokenSource", "CancelAfter"),
         ("System.Threading.CancellationToken", "get_WaitHandle"),

@@ -12,8 +12,12 @@ namespace ScheduleExplorer.Runtime;
 [DebuggerDisplay("{Id}: {Name} ({Status})")]
 internal sealed class ControlledOperation
 {
-    private readonly Action<object?> _body;
-    private readonly object? _state;
+    private Action<object?> _body;
+    private object? _state;
+    private Action<object?>? _nextBody;
+    private object? _nextState;
+    private IBlockingResource? _nextAwaited;
+    private string? _nextSite;
     private Stack<Lock>? _lockScopes;
     private List<IBlockingResource>? _held;
 
@@ -106,6 +110,51 @@ internal sealed class ControlledOperation
 
     /// <summary>Runs the operation's body on the current (worker) thread.</summary>
     public void RunBody() => _body(_state);
+
+    /// <summary>Whether an await in the running body already chose this operation to continue the flow.</summary>
+    public bool HasContinuation => _nextBody is not null;
+
+    /// <summary>
+    /// Makes <paramref name="body"/> the flow's next part: when the running body returns, this
+    /// operation gives its worker back and waits on <paramref name="awaited"/> (null for a yield)
+    /// instead of completing, so one async flow is one operation however many awaits it takes.
+    /// </summary>
+    public void ContinueWith(Action<object?> body, object? state, IBlockingResource? awaited, string? site)
+    {
+        _nextBody = body;
+        _nextState = state;
+        _nextAwaited = awaited;
+        _nextSite = site;
+    }
+
+    /// <summary>After the body returned: switches to the continuation, if there is one, and reports whether it did.</summary>
+    public bool TrySuspend()
+    {
+        if (_nextBody is null)
+        {
+            return false;
+        }
+
+        _body = _nextBody;
+        _state = _nextState;
+        _nextBody = null;
+        _nextState = null;
+        var awaited = _nextAwaited;
+        _nextAwaited = null;
+        BlockSite = _nextSite;
+        BlockKind = SchedulingPointKind.Await;
+        if (awaited is null)
+        {
+            Status = OperationStatus.Enabled;
+            return true;
+        }
+
+        Status = OperationStatus.Blocked;
+        BlockedOn = awaited;
+        FirstStepReads = awaited;
+        ReadyNoted = false;
+        return true;
+    }
 
     /// <summary>Whether the scheduler may choose this operation now.</summary>
     public bool IsEnabled(long now) => Status switch

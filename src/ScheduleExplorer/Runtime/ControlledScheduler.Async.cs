@@ -64,6 +64,7 @@ internal sealed partial class ControlledScheduler
     /// </summary>
     public ControlledOperation Await(ControlledOperation awaiting, IBlockingResource? awaited, Action continuation, string? site, SynchronizationContext? context, string? asyncMethod)
     {
+        bool sameOperation = awaiting.IsAsyncFlow && !awaiting.HasContinuation;
         string name = awaiting.IsAsyncFlow ? awaiting.Name : Tasks.NewFlowName(asyncMethod ?? "async method");
         object state = continuation;
         Action<object?> body = s_runAction;
@@ -83,6 +84,14 @@ internal sealed partial class ControlledScheduler
                     },
                     (p, c));
             };
+        }
+
+        if (sameOperation)
+        {
+            // The common case: the flow's running part ends right after this await returns, so the
+            // same operation (and, if it is picked next, the same worker) continues it.
+            awaiting.ContinueWith(body, state, awaited, site);
+            return awaiting;
         }
 
         var next = _operations.Add(this, name, body, state, thread: null);

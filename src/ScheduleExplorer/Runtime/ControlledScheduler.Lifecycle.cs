@@ -99,7 +99,48 @@ internal sealed partial class ControlledScheduler
             }
         }
 
+        if (operation.Failure is null && !_canceled && operation.TrySuspend())
+        {
+            OnOperationSuspended(operation);
+            return;
+        }
+
         OnOperationFinished(operation);
+    }
+
+    /// <summary>The running part of an async flow ended at an await: the operation gives its worker back and the baton moves on.</summary>
+    private void OnOperationSuspended(ControlledOperation operation)
+    {
+        var worker = operation.Worker!;
+        if (worker.IsPoisoned)
+        {
+            return;
+        }
+
+        operation.Worker = null;
+        _pool.Return(worker);
+        _steps++;
+        var next = PickNext(operation, SchedulingPointKind.Await, operation.BlockSite, target: null);
+        if (next is null)
+        {
+            if (!_canceled)
+            {
+                _bug ??= ExplainNothingEnabled();
+                _canceled = _bug is not null || _operations.AnyUnfinished();
+            }
+
+            _engineSignal.Set();
+            return;
+        }
+
+        if (!ReferenceEquals(next, operation))
+        {
+            _switches++;
+        }
+
+        _current = next;
+        AssignWorker(next);
+        next.Worker!.Resume();
     }
 
     public void Dispose()
@@ -141,7 +182,11 @@ internal sealed partial class ControlledScheduler
         }
 
         _steps++;
-        RecordEffect(Resources.CompletionOf(operation), isWrite: true);
+        if (_strategy.ObservesEffects)
+        {
+            RecordEffect(Resources.CompletionOf(operation), isWrite: true);
+        }
+
         var next = PickNext(operation, SchedulingPointKind.Complete, site: null, target: null);
         if (next is null)
         {
