@@ -59,6 +59,7 @@ internal static class ShimTable
         ["System.Threading.SpinWait"] = "ControlledSpinWait",
         ["System.Threading.Mutex"] = "ControlledMutex",
         ["System.Threading.Semaphore"] = "ControlledSemaphore",
+        ["System.Threading.ThreadLocal`1"] = "ControlledThreadLocal",
         ["System.Threading.Tasks.Parallel"] = "ControlledParallel",
         ["System.Threading.Timer"] = "ControlledTimer",
         ["System.Threading.Tasks.TaskFactory"] = "ControlledTaskFactory",

@@ -45,6 +45,15 @@ internal sealed class ControlledOperation
     /// <summary>The user-visible <see cref="Thread"/> object for a started thread, if any.</summary>
     public Thread? ThreadObject { get; }
 
+    /// <summary>The deterministic <see cref="Thread.ManagedThreadId"/> this operation reports; 0 until first asked.</summary>
+    public int ManagedThreadId { get; set; }
+
+    /// <summary>Set by <see cref="Thread.Interrupt"/>: the operation's next (or current) blocking wait throws <see cref="ThreadInterruptedException"/>.</summary>
+    public bool InterruptPending { get; set; }
+
+    /// <summary>The name set through <see cref="Thread.CurrentThread"/> by an operation that is not a started thread.</summary>
+    public string? ThreadName { get; set; }
+
     /// <summary>The worker running this operation, assigned the first time it is scheduled.</summary>
     public Worker? Worker { get; set; }
 

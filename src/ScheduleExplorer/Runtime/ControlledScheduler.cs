@@ -144,6 +144,7 @@ internal sealed partial class ControlledScheduler : IDisposable
     /// <summary>Marks <paramref name="operation"/> blocked, then yields until it is chosen again.</summary>
     public void Block(ControlledOperation operation, IBlockingResource? resource, SchedulingPointKind kind, string? site, long deadline = long.MaxValue)
     {
+        ThrowIfInterrupted(operation, kind);
         operation.Status = OperationStatus.Blocked;
         operation.BlockedOn = resource;
         operation.Deadline = deadline;
@@ -154,6 +155,17 @@ internal sealed partial class ControlledScheduler : IDisposable
         operation.Status = OperationStatus.Enabled;
         operation.BlockedOn = null;
         operation.Deadline = long.MaxValue;
+        ThrowIfInterrupted(operation, kind);
+    }
+
+    /// <summary>A pending <see cref="Thread.Interrupt"/> ends a blocking wait (not an await, where no thread blocks).</summary>
+    private static void ThrowIfInterrupted(ControlledOperation operation, SchedulingPointKind kind)
+    {
+        if (operation.InterruptPending && kind != SchedulingPointKind.Await)
+        {
+            operation.InterruptPending = false;
+            throw new ThreadInterruptedException("Thread was interrupted from a waiting state.");
+        }
     }
 
     /// <summary>Creates a new, enabled operation for a started thread (no scheduling point: see below).</summary>

@@ -9,6 +9,7 @@ internal sealed class ResourceTable
 {
     private readonly Dictionary<object, IBlockingResource> _byTarget = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Thread, ControlledOperation> _threads = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Thread, int> _threadIds = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ControlledOperation, CompletionResource> _completions = new(ReferenceEqualityComparer.Instance);
     private int _sequence;
     private int _managedThreadIds = 1;
@@ -18,6 +19,7 @@ internal sealed class ResourceTable
         _byTarget.Clear();
         _threads.Clear();
         _completions.Clear();
+        _threadIds.Clear();
         _sequence = 0;
         _managedThreadIds = 1;
     }
@@ -87,6 +89,21 @@ internal sealed class ResourceTable
 
     /// <summary>The deterministic managed thread id for the next operation that asks (1 is the test's main flow).</summary>
     public int NextManagedThreadId() => ++_managedThreadIds;
+
+    /// <summary>Whether <paramref name="thread"/> was created under control in this iteration.</summary>
+    public bool IsControlledThread(Thread thread) => _threadIds.ContainsKey(thread);
+
+    /// <summary>The managed thread id of a <see cref="Thread"/> created under control, given on first use.</summary>
+    public int ThreadIdOf(Thread thread)
+    {
+        if (!_threadIds.TryGetValue(thread, out int id))
+        {
+            id = NextManagedThreadId();
+            _threadIds.Add(thread, id);
+        }
+
+        return id;
+    }
 
     public void RegisterEvent(object target, bool initialState, bool autoReset) =>
         _byTarget[target] = new EventResource(target, ++_sequence, initialState, autoReset);
