@@ -21,6 +21,10 @@ public sealed class PrimitivesTests
         yield return new TestCaseData((Action)ReplicaQuery.WaitAll).SetName("ReplicaQuery_WaitAll_SeesBothAnswers");
         yield return new TestCaseData((Action)MutexCounter.Guarded).SetName("MutexCounter_Guarded_LosesNothing");
         yield return new TestCaseData((Action)PrinterPool.OnePermit).SetName("PrinterPool_OnePermit_PrintsOneAtATime");
+        yield return new TestCaseData((Action)LogPipeline.CompletesAfterBoth).SetName("LogPipeline_CompletesAfterBoth_ConsumesEveryLine");
+        yield return new TestCaseData((Action)PerThreadTally.ThreadLocalCounter).SetName("PerThreadTally_ThreadLocalCounter_CountsPerThread");
+        yield return new TestCaseData((Action)RequestContext.AsyncLocalFlow).SetName("RequestContext_AsyncLocalFlow_StampsTheRightRequest");
+        yield return new TestCaseData((Action)InterruptibleWorker.Interrupted).SetName("InterruptibleWorker_Interrupted_ShutsDown");
     }
 
     /// <summary>Each fix, many times over.</summary>

@@ -60,6 +60,7 @@ internal static class ShimTable
         ["System.Threading.Mutex"] = "ControlledMutex",
         ["System.Threading.Semaphore"] = "ControlledSemaphore",
         ["System.Threading.ThreadLocal`1"] = "ControlledThreadLocal",
+        ["System.Collections.Concurrent.BlockingCollection`1"] = "ControlledBlockingCollection",
         ["System.Threading.Tasks.Parallel"] = "ControlledParallel",
         ["System.Threading.Timer"] = "ControlledTimer",
         ["System.Threading.Tasks.TaskFactory"] = "ControlledTaskFactory",

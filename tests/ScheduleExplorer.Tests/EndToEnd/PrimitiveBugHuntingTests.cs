@@ -24,6 +24,10 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.ReplicaQuery.WaitAny", BugKind.UnhandledException, "an answer was not in yet")]
     [TestCase("Primitives.MutexCounter.ReleasesTooEarly", BugKind.UnhandledException, "Lost update under a Mutex")]
     [TestCase("Primitives.PrinterPool.TwoPermits", BugKind.UnhandledException, "jobs are printing on one printer")]
+    [TestCase("Primitives.LogPipeline.EachProducerCompletes", BugKind.UnhandledException, "marked as complete with regards to additions")]
+    [TestCase("Primitives.PerThreadTally.SharedCounter", BugKind.UnhandledException, "items, it handled")]
+    [TestCase("Primitives.RequestContext.SharedField", BugKind.UnhandledException, "log line was stamped")]
+    [TestCase("Primitives.InterruptibleWorker.StopFlagOnly", BugKind.Deadlock, "'worker' waits for a pulse on")]
     public void BuggyWorkload_IsFound_UnderRandomPctAndDfs_AndItsTraceReplays(string method, BugKind kind, string text)
     {
         var configurations = new[]
@@ -59,6 +63,10 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.ReplicaQuery.WaitAll")]
     [TestCase("Primitives.MutexCounter.Guarded")]
     [TestCase("Primitives.PrinterPool.OnePermit")]
+    [TestCase("Primitives.LogPipeline.CompletesAfterBoth")]
+    [TestCase("Primitives.PerThreadTally.ThreadLocalCounter")]
+    [TestCase("Primitives.RequestContext.AsyncLocalFlow")]
+    [TestCase("Primitives.InterruptibleWorker.Interrupted")]
     public void FixedWorkload_HasNoBug_UnderRandomAndPct(string method)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -79,6 +87,10 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.ReplicaQuery.WaitAll")]
     [TestCase("Primitives.MutexCounter.Guarded")]
     [TestCase("Primitives.PrinterPool.OnePermit")]
+    [TestCase("Primitives.LogPipeline.CompletesAfterBoth")]
+    [TestCase("Primitives.PerThreadTally.ThreadLocalCounter")]
+    [TestCase("Primitives.RequestContext.AsyncLocalFlow")]
+    [TestCase("Primitives.InterruptibleWorker.Interrupted")]
     public void FixedWorkload_HoldsInEverySchedule(string method)
     {
         var report = Workload.Explore(method, s_dfs);
