@@ -25,6 +25,8 @@ public sealed class PrimitivesTests
         yield return new TestCaseData((Action)PerThreadTally.ThreadLocalCounter).SetName("PerThreadTally_ThreadLocalCounter_CountsPerThread");
         yield return new TestCaseData((Action)RequestContext.AsyncLocalFlow).SetName("RequestContext_AsyncLocalFlow_StampsTheRightRequest");
         yield return new TestCaseData((Action)InterruptibleWorker.Interrupted).SetName("InterruptibleWorker_Interrupted_ShutsDown");
+        yield return new TestCaseData((Action)ReentrancyGuard.ThreadStaticFlag).SetName("ReentrancyGuard_ThreadStaticFlag_LogsEveryLine");
+        yield return new TestCaseData((Action)ReentrancyGuard.FreshOnEveryThread).SetName("ReentrancyGuard_FreshOnEveryThread_NewThreadLogs");
     }
 
     /// <summary>Each fix, many times over.</summary>

@@ -18,6 +18,9 @@ internal sealed class ModuleRewriter
         new AtomicTargetPass(),
         new SitePass(),
         new UncontrolledCallPass(),
+
+        // Before memory accesses: a [ThreadStatic] field is per operation, never a shared location.
+        new ThreadStaticPass(),
         new MemoryAccessPass(),
         new BackEdgePass(),
     ];

@@ -12,13 +12,19 @@ namespace ScheduleExplorer.Rewriting.Shims;
 /// <param name="BackEdge"><c>ControlledLoop.BackEdge(string site)</c>.</param>
 /// <param name="UncontrolledCheck"><c>UncontrolledCall.Check(string api)</c>.</param>
 /// <param name="SiteTarget"><c>ControlledSite.SetTarget(string location)</c>.</param>
+/// <param name="ThreadStaticLoad"><c>ControlledThreadStatic.Load&lt;T&gt;(RuntimeFieldHandle)</c>.</param>
+/// <param name="ThreadStaticStore"><c>ControlledThreadStatic.Store&lt;T&gt;(T, RuntimeFieldHandle)</c>.</param>
+/// <param name="ThreadStaticAddress"><c>ControlledThreadStatic.Address&lt;T&gt;(RuntimeFieldHandle)</c>.</param>
 internal sealed record HookDefinitions(
     MethodDefinition? SiteSet,
     MethodDefinition? MemoryRead,
     MethodDefinition? MemoryWrite,
     MethodDefinition? BackEdge,
     MethodDefinition? UncontrolledCheck,
-    MethodDefinition? SiteTarget)
+    MethodDefinition? SiteTarget,
+    MethodDefinition? ThreadStaticLoad = null,
+    MethodDefinition? ThreadStaticStore = null,
+    MethodDefinition? ThreadStaticAddress = null)
 {
     /// <summary>Finds the hooks in <paramref name="runtime"/>.</summary>
     public static HookDefinitions Find(ModuleDefinition runtime) => new(
@@ -27,7 +33,10 @@ internal sealed record HookDefinitions(
         Find(runtime, "ControlledMemory", "Write", 2),
         Find(runtime, "ControlledLoop", "BackEdge", 1),
         Find(runtime, "UncontrolledCall", "Check", 1),
-        Find(runtime, "ControlledSite", "SetTarget", 1));
+        Find(runtime, "ControlledSite", "SetTarget", 1),
+        FindGeneric(runtime, "ControlledThreadStatic", "Load"),
+        FindGeneric(runtime, "ControlledThreadStatic", "Store"),
+        FindGeneric(runtime, "ControlledThreadStatic", "Address"));
 
     /// <summary>Descriptions of the hooks the runtime lacks ("ControlledLoop.BackEdge(string)").</summary>
     public IEnumerable<string> Missing()
@@ -57,6 +66,10 @@ internal sealed record HookDefinitions(
             yield return "ControlledSite.SetTarget(string)";
         }
     }
+
+    private static MethodDefinition? FindGeneric(ModuleDefinition runtime, string typeName, string methodName) =>
+        runtime.GetType(ShimTable.ShimNamespace, typeName)?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == methodName && m.GenericParameters.Count == 1);
 
     private static MethodDefinition? Find(ModuleDefinition runtime, string typeName, string methodName, int stringParameters)
     {

@@ -20,6 +20,7 @@ internal sealed class ControlledOperation
     private string? _nextSite;
     private Stack<Lock>? _lockScopes;
     private List<IBlockingResource>? _held;
+    private Dictionary<RuntimeFieldHandle, object>? _threadStatics;
 
     internal ControlledOperation(ControlledScheduler scheduler, int id, string name, Action<object?> body, object? state, Thread? thread)
     {
@@ -53,6 +54,9 @@ internal sealed class ControlledOperation
 
     /// <summary>The name set through <see cref="Thread.CurrentThread"/> by an operation that is not a started thread.</summary>
     public string? ThreadName { get; set; }
+
+    /// <summary>This operation's <c>[ThreadStatic]</c> slots (rewritten accesses land here), created on first use.</summary>
+    public Dictionary<RuntimeFieldHandle, object> ThreadStatics => _threadStatics ??= [];
 
     /// <summary>The worker running this operation, assigned the first time it is scheduled.</summary>
     public Worker? Worker { get; set; }

@@ -28,6 +28,7 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.PerThreadTally.SharedCounter", BugKind.UnhandledException, "items, it handled")]
     [TestCase("Primitives.RequestContext.SharedField", BugKind.UnhandledException, "log line was stamped")]
     [TestCase("Primitives.InterruptibleWorker.StopFlagOnly", BugKind.Deadlock, "'worker' waits for a pulse on")]
+    [TestCase("Primitives.ReentrancyGuard.SharedFlag", BugKind.UnhandledException, "each thread logged one")]
     public void BuggyWorkload_IsFound_UnderRandomPctAndDfs_AndItsTraceReplays(string method, BugKind kind, string text)
     {
         var configurations = new[]
@@ -67,6 +68,8 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.PerThreadTally.ThreadLocalCounter")]
     [TestCase("Primitives.RequestContext.AsyncLocalFlow")]
     [TestCase("Primitives.InterruptibleWorker.Interrupted")]
+    [TestCase("Primitives.ReentrancyGuard.ThreadStaticFlag")]
+    [TestCase("Primitives.ReentrancyGuard.FreshOnEveryThread")]
     public void FixedWorkload_HasNoBug_UnderRandomAndPct(string method)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -91,6 +94,8 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.PerThreadTally.ThreadLocalCounter")]
     [TestCase("Primitives.RequestContext.AsyncLocalFlow")]
     [TestCase("Primitives.InterruptibleWorker.Interrupted")]
+    [TestCase("Primitives.ReentrancyGuard.ThreadStaticFlag")]
+    [TestCase("Primitives.ReentrancyGuard.FreshOnEveryThread")]
     public void FixedWorkload_HoldsInEverySchedule(string method)
     {
         var report = Workload.Explore(method, s_dfs);
