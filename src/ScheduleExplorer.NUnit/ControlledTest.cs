@@ -49,35 +49,58 @@ public static class ControlledTest
     /// Replays the trace at <paramref name="tracePath"/> against its workload in
     /// <paramref name="type"/>'s assembly. Under a debugger the run breaks in the workload at the
     /// last recorded step (the step that fails); set breakpoints in the workload as usual.
+    /// <paramref name="hangTimeout"/> bounds a hang in uncontrolled code (default 5 s).
     /// </summary>
-    public static TestReport Replay(Type type, string tracePath, bool? breakAtBug = null)
+    public static TestReport Replay(Type type, string tracePath, bool? breakAtBug = null, TimeSpan? hangTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(type);
         var trace = TraceSerializer.ReadFile(tracePath);
-        using var engine = TestingEngine.Create(new TestConfiguration(), type.Assembly.Location, trace.Method, s_loggers);
+        using var engine = TestingEngine.Create(new TestConfiguration { HangTimeout = hangTimeout ?? new TestConfiguration().HangTimeout }, type.Assembly.Location, trace.Method, s_loggers);
         var report = engine.Replay(trace, breakAtBug ?? Debugger.IsAttached);
         TestContext.Out.WriteLine(BugReportWriter.Format(report, stepsPerOperation: 4));
         return report;
     }
 
-    /// <summary>Fails the test unless <paramref name="report"/> found a bug (of <paramref name="kind"/>, when given).</summary>
+    /// <summary>
+    /// Fails the test unless <paramref name="report"/> found a bug (of <paramref name="kind"/>, when
+    /// given); ends it as inconclusive when the run could not test the code.
+    /// </summary>
+    /// <exception cref="InconclusiveException">The verdict is <see cref="Verdict.CouldNotTest"/>.</exception>
     public static void AssertBugFound(TestReport report, BugKind? kind = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        Assert.That(report.Bug, Is.Not.Null, $"expected a bug in {report.Method}, but {report.Iterations:N0} iterations found none");
+        AssertTested(report);
+        Assert.That(report.Bug, Is.Not.Null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"expected a bug in {report.Method}, but {report.Iterations:N0} iterations found none"));
         if (kind is { } expected)
         {
             Assert.That(report.Bug!.Kind, Is.EqualTo(expected), report.Bug.Message);
         }
     }
 
-    /// <summary>Fails the test with the full bug report if <paramref name="report"/> found a bug.</summary>
+    /// <summary>
+    /// Fails the test with the full bug report if <paramref name="report"/> found a bug; ends it as
+    /// inconclusive when the run could not test the code ("no bug" would not be true).
+    /// </summary>
+    /// <exception cref="InconclusiveException">The verdict is <see cref="Verdict.CouldNotTest"/>.</exception>
     public static void AssertNoBug(TestReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.Bug is not null)
         {
             Assert.Fail(BugReportWriter.Format(report));
+        }
+
+        AssertTested(report);
+    }
+
+    /// <summary>Ends the test as inconclusive, with what could not be tested and what to do, unless the run tested the code.</summary>
+    /// <exception cref="InconclusiveException">The verdict is <see cref="Verdict.CouldNotTest"/>.</exception>
+    public static void AssertTested(TestReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Verdict == Verdict.CouldNotTest)
+        {
+            Assert.Inconclusive(report.CouldNotTest!.Summary);
         }
     }
 

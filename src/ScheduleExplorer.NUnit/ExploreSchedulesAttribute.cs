@@ -12,7 +12,8 @@ namespace ScheduleExplorer.NUnit;
 /// is rewritten in memory and the test body is explored for <see cref="Iterations"/> schedules.
 /// The test fails with the bug report (its trace attached) when a schedule breaks it — or, with
 /// <see cref="ExpectedBug"/>, passes only when that kind of bug is found (for known-buggy code
-/// that must stay caught).
+/// that must stay caught). When the run could not test the code (an uncontrolled API, iterations cut
+/// off by the step bound, a hang in uncontrolled code) the test is inconclusive, with what and what to do.
 /// </summary>
 /// <example>
 /// <code>
@@ -35,11 +36,14 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
     /// <summary>The seed; the same seed explores the same schedules.</summary>
     public long Seed { get; set; }
 
-    /// <summary>Scheduling steps per iteration before it is cut off.</summary>
-    public int MaxSteps { get; set; } = 10_000;
+    /// <summary>Scheduling steps per iteration before it is cut off (default 1,000,000); a cut-off makes the test inconclusive.</summary>
+    public int MaxSteps { get; set; } = new TestConfiguration().MaxSteps;
 
-    /// <summary>Whether reaching <see cref="MaxSteps"/> is a livelock bug.</summary>
+    /// <summary>Whether reaching <see cref="MaxSteps"/> is a livelock bug (instead of an inconclusive test).</summary>
     public bool FailOnMaxSteps { get; set; }
+
+    /// <summary>Seconds without scheduling progress before the run ends as inconclusive: a hang in uncontrolled code (default 5).</summary>
+    public double HangTimeoutSeconds { get; set; } = new TestConfiguration().HangTimeout.TotalSeconds;
 
     /// <summary>When set, the test passes only if a bug of this kind is found.</summary>
     public BugKind ExpectedBug { get; set; } = (BugKind)(-1);
@@ -55,6 +59,7 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
         Seed = unchecked((ulong)Seed),
         MaxSteps = MaxSteps,
         FailOnMaxSteps = FailOnMaxSteps,
+        HangTimeout = TimeSpan.FromSeconds(HangTimeoutSeconds),
     };
 
     /// <summary>Replaces running the test method with exploring it.</summary>
@@ -76,11 +81,15 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
             {
                 context.CurrentResult.SetResult(ResultState.Success);
             }
+            else if (report.Bug is null && report.CouldNotTest is { } couldNotTest)
+            {
+                context.CurrentResult.SetResult(ResultState.Inconclusive, couldNotTest.Summary);
+            }
             else if (expectsBug)
             {
                 context.CurrentResult.SetResult(
                     ResultState.Failure,
-                    $"Expected a {settings.ExpectedBug} bug, but {(report.Bug is { } bug ? $"found {bug.Kind}: {bug.Message}" : $"{report.Iterations:N0} iterations found none")}.");
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Expected a {settings.ExpectedBug} bug, but {(report.Bug is { } bug ? $"found {bug.Kind}: {bug.Message}" : $"{report.Iterations:N0} iterations found none")}."));
             }
             else if (report.Bug is not null)
             {

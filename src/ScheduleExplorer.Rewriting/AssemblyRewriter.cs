@@ -60,6 +60,11 @@ public sealed class AssemblyRewriter
             {
                 RewrittenAssembly result = RewriteLoaded(assembly, hasSymbols, runtime, shims);
                 RewriterLog.Rewrote(Logger, result.AssemblyName, result.Statistics);
+                if (result.UncontrolledCallSites.Count > 0)
+                {
+                    // The static scan: the user learns it before the first iteration, not after a hang.
+                    RewriterLog.UncontrolledCalls(Logger, result.AssemblyName, result.UncontrolledCallSites.Count, RewriterLog.List(result.UncontrolledCallSites));
+                }
                 return result;
             }
             catch (AssemblyResolutionException e)
@@ -109,7 +114,10 @@ public sealed class AssemblyRewriter
 
         RewriteMarker.Mark(assembly.MainModule);
         (byte[] image, byte[]? symbols) = AssemblyIo.Write(assembly, hasSymbols);
-        return new RewrittenAssembly(assembly.Name.Name, originalMvid, image, symbols, statistics.ToStatistics());
+        return new RewrittenAssembly(assembly.Name.Name, originalMvid, image, symbols, statistics.ToStatistics())
+        {
+            UncontrolledCallSites = [.. statistics.UncontrolledCallSites],
+        };
     }
 
     private (ShimAssembly Runtime, ShimResolver Shims) EnsureRuntime()

@@ -9,4 +9,11 @@ namespace ScheduleExplorer.Rewriting;
 /// <param name="Image">The rewritten assembly bytes.</param>
 /// <param name="Symbols">The rewritten portable PDB bytes, or null when the input had no symbols.</param>
 /// <param name="Statistics">What the rewrite changed.</param>
-public sealed record RewrittenAssembly(string AssemblyName, Guid OriginalMvid, byte[] Image, byte[]? Symbols, RewriteStatistics Statistics);
+public sealed record RewrittenAssembly(string AssemblyName, Guid OriginalMvid, byte[] Image, byte[]? Symbols, RewriteStatistics Statistics)
+{
+    /// <summary>
+    /// Every call of a concurrency API the runtime does not control, as "Type.Method at File.cs:42":
+    /// a controlled run that reaches one ends with "could not test". Empty when there is none.
+    /// </summary>
+    public IReadOnlyList<string> UncontrolledCallSites { get; init; } = [];
+}

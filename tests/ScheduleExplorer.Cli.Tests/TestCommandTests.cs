@@ -57,7 +57,8 @@ public sealed class TestCommandTests
         var root = report.RootElement;
         Assert.Multiple(() =>
         {
-            Assert.That(Names(root), Is.EqualTo(new[] { "bugFound", "firstBugIteration", "iterations", "elapsedSeconds", "totalSteps", "bug", "trace" }));
+            Assert.That(Names(root), Is.EqualTo(new[] { "bugFound", "firstBugIteration", "iterations", "elapsedSeconds", "totalSteps", "bug", "trace", "verdict", "couldNotTest", "stepBoundHits" }));
+            Assert.That(root.GetProperty("verdict").GetString(), Is.EqualTo("bug"));
             Assert.That(root.GetProperty("bugFound").GetBoolean(), Is.True);
             Assert.That(root.GetProperty("firstBugIteration").GetInt32(), Is.GreaterThanOrEqualTo(1));
             Assert.That(root.GetProperty("iterations").GetInt32(), Is.EqualTo(root.GetProperty("firstBugIteration").GetInt32()));

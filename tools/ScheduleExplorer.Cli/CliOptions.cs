@@ -96,6 +96,30 @@ internal static class CliOptions
         },
     };
 
+    /// <summary>The <c>--hang-timeout</c> option: seconds without scheduling progress before a run is "could not test" (a hang in uncontrolled code).</summary>
+    public static Option<double> HangTimeoutSeconds() => new("--hang-timeout")
+    {
+        Description = "Seconds without scheduling progress after which the run ends with \"could not test\": the workload hangs in code the runtime does not control.",
+        HelpName = "SEC",
+        DefaultValueFactory = _ => new TestConfiguration().HangTimeout.TotalSeconds,
+        CustomParser = result =>
+        {
+            string token = LastToken(result);
+            if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || !double.IsFinite(seconds))
+            {
+                result.AddError($"--hang-timeout: '{token}' is not a number of seconds.");
+                return 0;
+            }
+
+            if (seconds <= 0 || seconds > 86_400)
+            {
+                result.AddError($"--hang-timeout must be more than 0 and at most 86400 seconds, got {token}.");
+            }
+
+            return seconds;
+        },
+    };
+
     /// <summary>The <c>-o|--outdir</c> option: where bug traces are written.</summary>
     public static Option<string> TracesDirectory(string name = "--outdir", string? alias = "-o") => new(name, Aliases(alias))
     {

@@ -38,6 +38,6 @@ internal static class DebuggerWait
     /// <summary>"5 minutes", "30 s".</summary>
     public static string FormatTimeout(TimeSpan timeout) =>
         timeout.TotalSeconds >= 60 && timeout.TotalSeconds % 60 == 0
-            ? $"{timeout.TotalMinutes:0} minute{(timeout.TotalMinutes == 1 ? string.Empty : "s")}"
-            : $"{timeout.TotalSeconds:0.###} s";
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{timeout.TotalMinutes:0} minute{(timeout.TotalMinutes == 1 ? string.Empty : "s")}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{timeout.TotalSeconds:0.###} s");
 }

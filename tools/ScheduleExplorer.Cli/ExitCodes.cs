@@ -11,4 +11,11 @@ internal static class ExitCodes
 
     /// <summary>Bad usage or input: nothing was explored, or a replay diverged.</summary>
     public const int BadInput = 2;
+
+    /// <summary>
+    /// Could not test: the run reached a concurrency API the runtime does not control, iterations
+    /// were cut off by the step bound, or the workload hung in uncontrolled code. Neither "bug" nor
+    /// "no bug" would be true; the printed line says what and what to do.
+    /// </summary>
+    public const int CouldNotTest = 3;
 }

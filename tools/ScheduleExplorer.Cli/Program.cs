@@ -10,7 +10,7 @@ namespace ScheduleExplorer.Cli;
 
 /// <summary>
 /// The <c>schedex</c> entry point. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input (with one
-/// <c>schedex: error: …</c> line on standard error and no stack trace).
+/// <c>schedex: error: …</c> line on standard error and no stack trace), 3 could not test.
 /// </summary>
 internal static class Program
 {
@@ -53,7 +53,7 @@ internal static class Program
     internal static Command CreateRootCommand(CliConsole console)
     {
         // A plain Command, not RootCommand: the name is "schedex" even when the host is dotnet or testhost.
-        var root = new Command("schedex", "Explore the schedules of concurrent C# deterministically; replay the bugs found.")
+        var root = new Command("schedex", "Explore the schedules of concurrent C# deterministically; replay the bugs found. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off or a hang in uncontrolled code; the output says what and what to do).")
         {
             new HelpOption(),
             new VersionOption(),

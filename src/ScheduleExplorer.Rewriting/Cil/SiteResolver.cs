@@ -5,8 +5,9 @@ namespace ScheduleExplorer.Rewriting.Cil;
 
 /// <summary>
 /// The source site of each original instruction of a method: <c>"File.cs:42"</c> from the nearest
-/// visible sequence point at or before it (hidden points, line 0xFEEFEE, are skipped), or
-/// <c>"Namespace.Type.Method+IL_002a"</c> when there is none (no PDB, or a compiler prologue).
+/// visible sequence point at or before it (hidden points, line 0xFEEFEE, are skipped; a compiler
+/// prologue before the first one takes the first one's site), or <c>"Namespace.Type.Method+IL_002a"</c>
+/// when the method has none (no PDB).
 /// Computed once, from the original body, before any insertion moves a sequence point.
 /// </summary>
 internal sealed class SiteResolver
@@ -29,17 +30,32 @@ internal sealed class SiteResolver
             }
         }
 
-        string? current = null;
+        // A compiler prologue (an async state machine's dispatch, a closure's creation) comes before
+        // the first visible point; its IL offsets differ between Debug and Release builds, so it
+        // takes the site of the first statement it prepares: traces name the same sites in both.
+        // Braces are points of Debug builds only (a nop each): they name no statement, so code after
+        // one keeps the site of the statement before it, as in a Release build.
+        var statements = original
+            .Select(instruction => points.TryGetValue(instruction.Offset, out SequencePoint? point) ? point : null)
+            .Where(point => point is not null && Visible(point) is not null)
+            .ToList();
+        string? current = Visible(statements.FirstOrDefault(point => !IsBrace(point!)) ?? statements.FirstOrDefault());
         foreach (Instruction instruction in original)
         {
-            if (points.TryGetValue(instruction.Offset, out SequencePoint? point) && point.StartLine != HiddenLine && point.Document is not null)
+            if (points.TryGetValue(instruction.Offset, out SequencePoint? point) && !IsBrace(point) && Visible(point) is { } site)
             {
-                current = FileName(point.Document.Url) + ":" + point.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                current = site;
             }
 
             _sites[instruction] = current ?? Fallback(instruction);
         }
     }
+
+    private static bool IsBrace(SequencePoint point) => point.StartLine == point.EndLine && point.EndColumn == point.StartColumn + 1;
+
+    private static string? Visible(SequencePoint? point) => point is not null && point.StartLine != HiddenLine && point.Document is not null
+        ? FileName(point.Document.Url) + ":" + point.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : null;
 
     /// <summary>The site of an original instruction.</summary>
     public string SiteOf(Instruction instruction) =>

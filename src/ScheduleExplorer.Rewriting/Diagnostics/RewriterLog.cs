@@ -19,4 +19,25 @@ internal static partial class RewriterLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Wrote {Path}")]
     public static partial void Wrote(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{Assembly} makes {Count} calls to concurrency APIs ScheduleExplorer does not control; a run that reaches one ends with \"could not test\": {Calls}")]
+    public static partial void UncontrolledCalls(ILogger logger, string assembly, int count, string calls);
+
+    /// <summary>
+    /// The calls ("API at File.cs:42") grouped by API in first-seen order, each with its first sites:
+    /// "Task.Run at Jobs.cs:12, Jobs.cs:30; Timer..ctor at Clock.cs:8".
+    /// </summary>
+    public static string List(IReadOnlyList<string> calls, int sitesPerApi = 4)
+    {
+        var groups = calls
+            .Select(call => call.Split(" at ", 2))
+            .GroupBy(parts => parts[0], parts => parts.Length > 1 ? parts[1] : "?", StringComparer.Ordinal)
+            .Select(group =>
+            {
+                var sites = group.Distinct(StringComparer.Ordinal).ToList();
+                string more = sites.Count > sitesPerApi ? $" and {sites.Count - sitesPerApi} more" : string.Empty;
+                return $"{group.Key} at {string.Join(", ", sites.Take(sitesPerApi))}{more}";
+            });
+        return string.Join("; ", groups);
+    }
 }

@@ -6,7 +6,8 @@ namespace ScheduleExplorer.Rewriting.Modules;
 /// <summary>
 /// Runs the passes, one IL concern each, over every method body of a module, in a fixed order:
 /// call redirection, call sites, uncontrolled calls, memory accesses, back-edges.
-/// Compiler-generated <c>&lt;PrivateImplementationDetails&gt;</c> is never touched.
+/// Compiler-generated <c>&lt;PrivateImplementationDetails&gt;</c> is never touched. Every method is
+/// marked <c>NoInlining</c>, so stack traces (and bug messages) name the same lines in any build.
 /// </summary>
 internal sealed class ModuleRewriter
 {
@@ -41,6 +42,12 @@ internal sealed class ModuleRewriter
                 {
                     continue;
                 }
+
+                // Under control, speed is the scheduler's, not the JIT's: with inlining the stack of
+                // a Release build names the caller's line instead of the callee's, so a bug message
+                // and its trace would differ between Debug and Release builds of one workload.
+                method.AggressiveInlining = false;
+                method.NoInlining = true;
 
                 var methodContext = new MethodRewriteContext(method, context);
                 foreach (IMethodPass pass in _passes)

@@ -15,6 +15,9 @@ internal sealed class StatisticsCounter
     /// <summary>Uncontrolled-call checks inserted.</summary>
     public int UncontrolledCalls { get; set; }
 
+    /// <summary>Each uncontrolled-call check inserted, as "Type.Method at File.cs:42", in IL order.</summary>
+    public List<string> UncontrolledCallSites { get; } = [];
+
     /// <summary>Back-edge hooks inserted.</summary>
     public int BackEdges { get; set; }
 

@@ -9,6 +9,8 @@ namespace ScheduleExplorer.Rewriting.Passes;
 /// inserts <c>ldstr "File.cs:42"; call ControlledSite.Set; ldstr "Type.Method"; call
 /// UncontrolledCall.Check</c>: under a controlled run the runtime fails with a clear report naming
 /// the API and the line; outside one, nothing happens. (The site is set so the report has the line.)
+/// Each call is also listed ("API at File.cs:line") in <see cref="RewrittenAssembly.UncontrolledCallSites"/>,
+/// the static scan a user sees as one warning before anything runs.
 /// </summary>
 internal sealed class UncontrolledCallPass : IMethodPass
 {
@@ -31,9 +33,11 @@ internal sealed class UncontrolledCallPass : IMethodPass
                 continue;
             }
 
+            string site = context.SiteOf(instruction);
             Instruction[] checkCall = [Instruction.Create(OpCodes.Ldstr, api), Instruction.Create(OpCodes.Call, check)];
-            context.InsertBefore(instruction, siteSet is null ? checkCall : [.. SitePass.SetSite(context.SiteOf(instruction), siteSet), .. checkCall]);
+            context.InsertBefore(instruction, siteSet is null ? checkCall : [.. SitePass.SetSite(site, siteSet), .. checkCall]);
             context.Module.Statistics.UncontrolledCalls++;
+            context.Module.Statistics.UncontrolledCallSites.Add($"{api} at {site}");
         }
     }
 }

@@ -17,11 +17,12 @@ internal static class UncontrolledApiTable
         "System.Threading.Tasks.TaskFactory`1",
         "System.Threading.Tasks.Parallel",
         "System.Threading.Tasks.TaskScheduler",
+        "System.Threading.Timer",
+        "System.Threading.PeriodicTimer",
     ];
 
     private static readonly (string Type, string Method)[] s_someMembers =
     [
-        ("System.Threading.Timer", ".ctor"),
         ("System.Diagnostics.Process", "Start"),
 
         // Task members that schedule work or time on their own, until they have shims.

@@ -20,7 +20,7 @@ public static class UncontrolledCall
             return;
         }
 
-        throw new UncontrolledConcurrencyException(api, Advice(api));
+        throw new UncontrolledConcurrencyException(api, Advice(api), ControlledSite.Current);
     }
 
     private static string Advice(string api) => api switch

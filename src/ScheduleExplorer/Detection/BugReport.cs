@@ -26,4 +26,10 @@ public sealed record BugReport
 
     /// <summary>The operation where the bug surfaced, when there is one.</summary>
     public string? Operation { get; }
+
+    /// <summary>
+    /// Set when what ended the iteration is not a bug of the code under test but a limit of the
+    /// tool (an uncontrolled API, a hang in uncontrolled code): the engine reports it as "could not test".
+    /// </summary>
+    internal CouldNotTestReport? Inconclusive { get; init; }
 }

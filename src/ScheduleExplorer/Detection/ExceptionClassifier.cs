@@ -7,6 +7,11 @@ internal static class ExceptionClassifier
 {
     public static BugReport ToBug(string operation, Exception exception)
     {
+        if (exception is UncontrolledConcurrencyException uncontrolled)
+        {
+            return CouldNotTest(operation, uncontrolled);
+        }
+
         var kind = Classify(exception);
         string what = kind switch
         {
@@ -17,6 +22,20 @@ internal static class ExceptionClassifier
         string firstLine = FirstLine(exception.Message);
         string site = UserFrame(exception) is { } frame ? $" ({frame})" : string.Empty;
         return new BugReport(kind, $"'{operation}': {what}{firstLine}{site}", exception.ToString(), operation);
+    }
+
+    /// <summary>
+    /// An uncontrolled API is a limit of the tool, not a bug: the site recorded by the rewriter comes
+    /// first (it does not move with JIT inlining), the first user frame of the stack otherwise.
+    /// </summary>
+    private static BugReport CouldNotTest(string operation, UncontrolledConcurrencyException exception)
+    {
+        string? site = exception.Site ?? UserFrame(exception);
+        string message = $"{exception.Api} (uncontrolled API){(site is null ? string.Empty : $" at {site}")} in '{operation}'";
+        return new BugReport(BugKind.UncontrolledConcurrency, $"'{operation}': {FirstLine(exception.Message)}{(site is null ? string.Empty : $" ({site})")}", exception.ToString(), operation)
+        {
+            Inconclusive = new CouldNotTestReport(CouldNotTestCause.UncontrolledApi, message, exception.Advice, exception.ToString()),
+        };
     }
 
     public static BugKind Classify(Exception exception) => exception switch

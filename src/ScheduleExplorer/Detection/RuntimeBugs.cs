@@ -1,29 +1,129 @@
+using System.Globalization;
+
 namespace ScheduleExplorer.Detection;
 
-/// <summary>The reports of bugs the runtime itself detects (as opposed to exceptions and deadlocks).</summary>
+/// <summary>
+/// The reports the runtime itself makes (as opposed to exceptions and deadlocks): bugs, and what it
+/// could not test. Numbers are formatted with the invariant culture: traces hold these messages and
+/// must be the same bytes under any culture.
+/// </summary>
 internal static class RuntimeBugs
 {
+    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
+
     public static BugReport Spin(string operation, long backEdges, string? site) => new(
         BugKind.Hang,
-        $"'{operation}' spins without reaching a scheduling point ({backEdges:N0} loop iterations{(site is null ? string.Empty : $" at {site}")}).",
+        string.Create(s_invariant, $"'{operation}' spins without reaching a scheduling point ({backEdges:N0} loop iterations{(site is null ? string.Empty : $" at {site}")})."),
         "The loop touches no shared field, lock or other controlled primitive, so no other operation can ever run: add a Thread.Yield() or make the loop observe shared state.",
         operation);
 
     public static BugReport Livelock(int maxSteps, string operation, IEnumerable<string> running) => new(
         BugKind.Livelock,
-        $"The iteration reached the bound of {maxSteps:N0} scheduling steps without finishing (a livelock, or a bound too small for this test).",
+        string.Create(s_invariant, $"The iteration reached the bound of {maxSteps:N0} scheduling steps without finishing (a livelock, or a bound too small for this test)."),
         $"Operations still running: {string.Join(", ", running.Select(name => $"'{name}'"))}.",
         operation);
 
-    public static BugReport Hang(string? operation, TimeSpan timeout) => new(
-        BugKind.Hang,
-        $"'{operation}' made no progress for {timeout.TotalSeconds:0.#} s: it is blocked in a call the controlled runtime does not control, or it loops without reaching a scheduling point.",
-        "Make sure the code under test (and what it calls) is rewritten, and that it uses only controlled primitives (Thread, lock/Monitor, Lock, SemaphoreSlim, events, Interlocked, Volatile).",
-        operation);
+    /// <summary>
+    /// A real hang: no scheduling progress for <paramref name="timeout"/>. <paramref name="stack"/> is
+    /// the stuck operation's stack where it was interrupted (null when it could not be interrupted).
+    /// </summary>
+    public static BugReport Hang(string? operation, TimeSpan timeout, string? stack)
+    {
+        string seconds = timeout.TotalSeconds.ToString("0.###", s_invariant);
+        string? call = stack is null ? null : BlockingCall(stack);
+        string what = call is null
+            ? $"'{operation}' made no progress for {seconds} s: it is blocked in a call the controlled runtime does not control, or it loops without reaching a scheduling point"
+            : $"'{operation}' made no progress for {seconds} s: it is blocked in {call}, which the controlled runtime does not control";
+        string details = stack is null
+            ? "The stuck operation did not respond to an interrupt (it runs code that never blocks or reaches a scheduling point), so its stack is unknown."
+            : $"Stack of '{operation}' where it was stuck:{Environment.NewLine}{stack}";
+        const string Advice = "make sure the code under test (and what it calls) is rewritten and uses only controlled primitives, or raise --hang-timeout if the call only takes long";
+        return new BugReport(BugKind.Hang, what + ".", details, operation)
+        {
+            Inconclusive = new CouldNotTestReport(CouldNotTestCause.Hang, what, Advice, details),
+        };
+    }
 
-    public static BugReport UncontrolledThread(string description) => new(
-        BugKind.UncontrolledConcurrency,
-        $"Uncontrolled concurrency: {description}.",
-        "Threads must be started by rewritten code (new Thread(...).Start()) so the scheduler controls them; rewrite the assembly that starts this thread, or avoid the thread pool, timers and tasks in code under test.",
-        operation: null);
+    public static BugReport UncontrolledThread(string description)
+    {
+        const string Advice = "threads must be started by rewritten code (new Thread(...).Start()) so the scheduler controls them; rewrite the assembly that starts this thread, or avoid the thread pool, timers and tasks in code under test";
+        return new BugReport(BugKind.UncontrolledConcurrency, $"Uncontrolled concurrency: {description}.", Advice, operation: null)
+        {
+            Inconclusive = new CouldNotTestReport(CouldNotTestCause.UncontrolledThread, description, Advice, string.Empty),
+        };
+    }
+
+    /// <summary>Iterations that the step bound cut off: the run cannot say "no bug" for them.</summary>
+    public static CouldNotTestReport StepBound(int cutOff, int iterations, int maxSteps, int? firstIteration) => new(
+        CouldNotTestCause.StepBound,
+        string.Create(s_invariant, $"{cutOff:N0} of {iterations:N0} iterations were cut off by the step bound of {maxSteps:N0} scheduling steps before they finished"),
+        "raise --max-steps (TestConfiguration.MaxSteps) if the test is long, or use --fail-on-max-steps (FailOnMaxSteps) to report a cut-off as a livelock bug",
+        string.Create(s_invariant, $"An iteration cut off by the step bound is neither a bug nor a pass: the schedule never reached its end. The first one was iteration {firstIteration}."))
+    {
+        Iteration = firstIteration,
+    };
+
+    /// <summary>
+    /// "System.Threading.WaitHandle.WaitOne, called from Helper.Wait (Helper.cs:9)": the innermost
+    /// frame of <paramref name="stack"/> (runtime-internal suffixes such as NoCheck dropped) and the
+    /// first frame outside the framework and the harness.
+    /// </summary>
+    private static string? BlockingCall(string stack)
+    {
+        var frames = stack.Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("at ", StringComparison.Ordinal))
+            .Select(line => line[3..])
+            .ToList();
+        if (frames.Count == 0)
+        {
+            return null;
+        }
+
+        // Generated frames (a P/Invoke stub such as WaitHandle.<WaitOneCore>g____PInvoke|0_0) say
+        // where the interrupt landed, not what the user called.
+        string call = PublicName(MethodOf(frames.FirstOrDefault(f => !MethodOf(f).Contains('<', StringComparison.Ordinal)) ?? frames[0]));
+        string? caller = frames.Skip(1).FirstOrDefault(f => !IsFrameworkOrHarness(f));
+        if (caller is null)
+        {
+            return call;
+        }
+
+        int at = caller.IndexOf(" in ", StringComparison.Ordinal);
+        string site = at < 0 ? string.Empty : $" ({SiteOf(caller[(at + 4)..])})";
+        return $"{call}, called from {MethodOf(caller)}{site}";
+    }
+
+    private static string MethodOf(string frame)
+    {
+        int parenthesis = frame.IndexOf('(', StringComparison.Ordinal);
+        return parenthesis < 0 ? frame : frame[..parenthesis];
+    }
+
+    private static string PublicName(string method)
+    {
+        foreach (string suffix in (string[])["NoCheck", "Internal", "Core"])
+        {
+            if (method.EndsWith(suffix, StringComparison.Ordinal) && method.Length > suffix.Length)
+            {
+                return method[..^suffix.Length];
+            }
+        }
+
+        return method;
+    }
+
+    private static bool IsFrameworkOrHarness(string frame) =>
+        frame.StartsWith("System.", StringComparison.Ordinal) || frame.StartsWith("Microsoft.", StringComparison.Ordinal)
+        || frame.StartsWith("ScheduleExplorer.Runtime.", StringComparison.Ordinal) || frame.StartsWith("ScheduleExplorer.Controlled.", StringComparison.Ordinal)
+        || frame.StartsWith("ScheduleExplorer.Testing.", StringComparison.Ordinal);
+
+    /// <summary>"/path/Helper.cs:line 9" as "Helper.cs:9".</summary>
+    private static string SiteOf(string location)
+    {
+        int line = location.LastIndexOf(":line ", StringComparison.Ordinal);
+        string file = line < 0 ? location : location[..line];
+        string name = file[(file.LastIndexOfAny(['/', '\\']) + 1)..];
+        return line < 0 ? name : $"{name}:{location[(line + ":line ".Length)..].Trim()}";
+    }
 }

@@ -17,7 +17,14 @@ public static class BugReportWriter
         var text = new StringBuilder();
         if (report.Bug is not { } bug)
         {
-            text.Append($"No bug found in {report.Method} after {report.Iterations:N0} iterations ({report.Strategy}, seed {report.Seed}");
+            if (report.CouldNotTest is { } couldNotTest)
+            {
+                text.AppendLine(couldNotTest.Summary);
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"({report.Method}, {report.Strategy}, seed {report.Seed}, after {report.Iterations:N0} iterations; no trace written.)");
+                return text.ToString();
+            }
+
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"No bug found in {report.Method} after {report.Iterations:N0} iterations ({report.Strategy}, seed {report.Seed}");
             text.Append(report.Exhausted ? ", every schedule explored" : string.Empty).AppendLine(").");
             if (report.Divergence is { } divergence)
             {

@@ -83,8 +83,10 @@ internal sealed partial class ControlledScheduler
         catch (ExecutionCanceledException)
         {
         }
-        catch (ThreadInterruptedException) when (_canceled)
+        catch (ThreadInterruptedException e) when (_canceled)
         {
+            // The watchdog interrupted a hung operation: where it was stuck is the hang report.
+            _hangStack = e.StackTrace;
         }
         catch (Exception e)
         {
@@ -222,24 +224,40 @@ internal sealed partial class ControlledScheduler
         _current = null;
     }
 
-    /// <summary>The engine thread waits here; the watchdog turns a real hang into a report.</summary>
+    /// <summary>
+    /// The engine thread waits here; the watchdog turns a real hang (no scheduling step for the hang
+    /// timeout) into a report within that timeout, with the stuck operation's stack where it was
+    /// interrupted.
+    /// </summary>
     private void WaitForEnd()
     {
-        int lastSteps = -1;
-        while (!_engineSignal.Wait(_options.HangTimeout))
+        var timeout = _options.HangTimeout;
+        var slice = TimeSpan.FromTicks(Math.Clamp(timeout.Ticks / 8, TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerSecond));
+        int lastSteps = Volatile.Read(ref _steps);
+        long lastProgress = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (!_engineSignal.Wait(slice))
         {
-            if (Volatile.Read(ref _steps) != lastSteps)
+            int steps = Volatile.Read(ref _steps);
+            if (steps != lastSteps)
             {
-                lastSteps = Volatile.Read(ref _steps);
+                lastSteps = steps;
+                lastProgress = System.Diagnostics.Stopwatch.GetTimestamp();
+                continue;
+            }
+
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(lastProgress) < timeout)
+            {
                 continue;
             }
 
             var stuck = _current;
-            _bug ??= RuntimeBugs.Hang(stuck?.Name, _options.HangTimeout);
+            _hangStack = null;
             _canceled = true;
             _dead = true;
             stuck?.Worker?.Thread.Interrupt();
-            if (!_engineSignal.Wait(TimeSpan.FromSeconds(2)) && stuck?.Worker is { } worker)
+            bool stopped = _engineSignal.Wait(TimeSpan.FromSeconds(2));
+            _bug ??= RuntimeBugs.Hang(stuck?.Name, timeout, _hangStack ?? InterruptStack(stuck?.Failure));
+            if (!stopped && stuck?.Worker is { } worker)
             {
                 // The operation cannot be stopped: abandon its worker and end the run.
                 worker.IsPoisoned = true;
@@ -248,6 +266,20 @@ internal sealed partial class ControlledScheduler
 
             return;
         }
+    }
+
+    /// <summary>The stack of the watchdog's interrupt when user code or reflection wrapped it in another exception.</summary>
+    private static string? InterruptStack(Exception? failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is ThreadInterruptedException)
+            {
+                return e.StackTrace;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Resumes every parked operation once so that it unwinds its stack (finally blocks run).</summary>

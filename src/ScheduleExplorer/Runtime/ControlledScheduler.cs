@@ -27,6 +27,7 @@ internal sealed partial class ControlledScheduler : IDisposable
     private volatile bool _dead;
     private bool _stepBoundReached;
     private volatile string? _uncontrolledThread;
+    private volatile string? _hangStack;
     private int _steps;
     private int _switches;
     private int _preemptions;

@@ -4,7 +4,7 @@ namespace ScheduleExplorer.Runtime;
 internal sealed record SchedulerOptions
 {
     /// <summary>Scheduling points per iteration before it is cut off (a livelock bound).</summary>
-    public int MaxSteps { get; init; } = 10_000;
+    public int MaxSteps { get; init; } = 1_000_000;
 
     /// <summary>Whether reaching <see cref="MaxSteps"/> is reported as a bug (livelock).</summary>
     public bool FailOnMaxSteps { get; init; }
@@ -13,7 +13,7 @@ internal sealed record SchedulerOptions
     public long MaxBackEdgesWithoutPoint { get; init; } = 50_000_000;
 
     /// <summary>Real time without any scheduling progress after which the watchdog reports a hang.</summary>
-    public TimeSpan HangTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan HangTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The 1-based step at which to break into an attached debugger (in the workload's thread), or -1.</summary>
     public int BreakAtStep { get; init; } = -1;

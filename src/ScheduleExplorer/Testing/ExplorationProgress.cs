@@ -43,6 +43,9 @@ internal sealed class ExplorationProgress
     public void BugFound(int iteration, BugReport bug) =>
         _logger.LogWarning("{Method}: bug found in iteration {Iteration}: {Message}", _method, iteration, bug.Message);
 
+    public void CouldNotTest(CouldNotTestReport report) =>
+        _logger.LogWarning("{Method}: {Summary}", _method, report.Summary);
+
     public void Minimized(int found, int reported) =>
         _logger.LogInformation("{Method}: failing schedule minimized from {Found} to {Reported} preemptions", _method, found, reported);
 
@@ -54,6 +57,6 @@ internal sealed class ExplorationProgress
         Debug.Assert(report.Method == _method, "progress belongs to one run");
         _logger.LogInformation(
             "{Method}: {Result} after {Iterations:N0} iterations ({Steps:N0} steps) in {Elapsed:0.000} s",
-            _method, report.BugFound ? "bug found" : report.Divergence is not null ? "replay diverged" : "no bug", report.Iterations, report.TotalSteps, report.Elapsed.TotalSeconds);
+            _method, report.BugFound ? "bug found" : report.Divergence is not null ? "replay diverged" : report.CouldNotTest is not null ? "could not test" : "no bug", report.Iterations, report.TotalSteps, report.Elapsed.TotalSeconds);
     }
 }

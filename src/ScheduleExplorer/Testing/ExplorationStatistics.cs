@@ -29,6 +29,9 @@ internal sealed class ExplorationStatistics
 
     public int StepBoundHits { get; private set; }
 
+    /// <summary>The 1-based iteration of the first step-bound cut-off, if any.</summary>
+    public int? FirstStepBoundIteration { get; private set; }
+
     /// <summary>The first bug as its minimized schedule shows it (same kind; the details may differ).</summary>
     public void ReplaceFirstBug(BugReport bug) => Bug = bug;
 
@@ -41,6 +44,7 @@ internal sealed class ExplorationStatistics
         if (outcome.StepBoundReached)
         {
             StepBoundHits++;
+            FirstStepBoundIteration ??= iteration + 1;
         }
 
         Divergence ??= divergence;

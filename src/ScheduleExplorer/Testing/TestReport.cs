@@ -27,6 +27,15 @@ public sealed record TestReport
     /// <summary>Whether a bug was found.</summary>
     public bool BugFound => Bug is not null;
 
+    /// <summary>The verdict: a bug, no bug, or could not test (see <see cref="CouldNotTest"/>).</summary>
+    public Verdict Verdict => Bug is not null ? Verdict.Bug : CouldNotTest is not null ? Verdict.CouldNotTest : Verdict.NoBug;
+
+    /// <summary>
+    /// Why the run could not test the code, when it could not: an uncontrolled API (with its site),
+    /// iterations cut off by the step bound, or a hang in uncontrolled code. Null otherwise.
+    /// </summary>
+    public CouldNotTestReport? CouldNotTest { get; init; }
+
     /// <summary>The 1-based iteration of the first bug, if any.</summary>
     public int? FirstBugIteration { get; init; }
 

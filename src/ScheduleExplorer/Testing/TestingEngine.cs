@@ -114,6 +114,7 @@ public sealed class TestingEngine : IDisposable
         progress.Started(_configuration.Seed);
         var statistics = new ExplorationStatistics();
         bool exhausted = false;
+        Detection.CouldNotTestReport? couldNotTest = null;
         for (int iteration = first; iteration < first + iterations; iteration++)
         {
             if (!strategy.PrepareIteration(iteration))
@@ -123,6 +124,16 @@ public sealed class TestingEngine : IDisposable
             }
 
             var outcome = scheduler.RunIteration(_target.Entry, keepSchedule: replay is not null);
+            if (outcome.Bug?.Inconclusive is { } inconclusive)
+            {
+                // Not a bug of the code under test but a limit of the tool: no trace, no
+                // minimization, and no further iteration (each would end the same way).
+                couldNotTest = inconclusive with { Iteration = iteration + 1 };
+                statistics.Add(iteration, outcome with { Bug = null }, divergence: null);
+                progress.CouldNotTest(couldNotTest);
+                break;
+            }
+
             statistics.Add(iteration, outcome, replay is null ? null : CheckReplayEnd(strategy, outcome, replay));
             if (statistics.Bug is not null && statistics.FirstBugTrace is null)
             {
@@ -154,6 +165,12 @@ public sealed class TestingEngine : IDisposable
             progress.Iteration(iteration - first + 1, statistics.TotalSteps, stopwatch.Elapsed);
         }
 
+        if (couldNotTest is null && statistics.Bug is null && statistics.Divergence is null && statistics.StepBoundHits > 0)
+        {
+            couldNotTest = Detection.RuntimeBugs.StepBound(statistics.StepBoundHits, statistics.Iterations, options.MaxSteps, statistics.FirstStepBoundIteration);
+            progress.CouldNotTest(couldNotTest);
+        }
+
         string? tracePath = statistics.FirstBugTrace is { } bugTrace && replay is null && _configuration.TracesDirectory is { } directory
             ? WriteTrace(bugTrace, directory)
             : null;
@@ -170,6 +187,7 @@ public sealed class TestingEngine : IDisposable
             Trace = statistics.FirstBugTrace,
             TracePath = tracePath,
             Divergence = statistics.Divergence,
+            CouldNotTest = couldNotTest,
             TotalSteps = statistics.TotalSteps,
             ContextSwitches = statistics.ContextSwitches,
             BugPreemptionsFound = statistics.FirstBugPreemptions.Found,

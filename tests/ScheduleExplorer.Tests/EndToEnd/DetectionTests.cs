@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ScheduleExplorer.Detection;
 using ScheduleExplorer.Testing;
 
@@ -27,14 +26,6 @@ public sealed class DetectionTests
         var report = Workload.Explore("Misbehaving.ThreadPoolUse.Run", new TestConfiguration { Iterations = 1000, Strategy = StrategyKind.Random, Seed = 3 });
         Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UnhandledException), () => report.Bug?.Message ?? "no bug");
         Assert.That(report.Bug!.Message, Does.Contain("Lost update"));
-    }
-
-    [Test]
-    public void StillUncontrolledApi_IsReportedWithItsName()
-    {
-        var report = Workload.Explore("Misbehaving.SystemTimersUse.Run", s_quick);
-        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UncontrolledConcurrency));
-        Assert.That(report.Bug!.Message, Does.Contain("Timer."));
     }
 
     [TestCase("Misbehaving.Assertions.DebugAssertFails", "Debug.Assert failed")]
@@ -82,34 +73,6 @@ public sealed class DetectionTests
         var report = Workload.Explore("Misbehaving.Spinning.LivelockOnFlag", s_quick with { Iterations = 5, MaxSteps = 2_000, FailOnMaxSteps = true });
         Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.Livelock));
         Assert.That(report.Bug!.Message, Does.Contain("2,000 scheduling steps"));
-    }
-
-    [Test]
-    public void BlockingInAnUncontrolledCall_IsTurnedIntoAHangReportByTheWatchdog()
-    {
-        var configuration = s_quick with { Iterations = 3, HangTimeout = TimeSpan.FromMilliseconds(500) };
-        using var engine = TestingEngine.Create(configuration, () => new BlockingCollection<int>().Take(), "blocking");
-        var report = engine.Run();
-        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.Hang));
-        Assert.That(report.Bug!.Message, Does.Contain("made no progress"));
-        Assert.That(report.Iterations, Is.EqualTo(1), "a hang ends the run");
-    }
-
-    [Test]
-    public void RewrittenCodeOnAThreadStartedOutsideControl_IsReportedAsUncontrolled()
-    {
-        // A thread started by code that was not rewritten (here: the test itself) runs code that was.
-        using var engine = TestingEngine.Create(s_quick, () =>
-        {
-            var foreign = new Thread(() => Controlled.ControlledMemory.Write("Account.balance", "Foreign.cs:7")) { Name = "library thread" };
-            foreign.Start();
-            foreign.Join();
-            Controlled.ControlledMemory.Read("Account.balance", "Foreign.cs:9");
-        }, "foreign-thread");
-        var report = engine.Run();
-        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UncontrolledConcurrency));
-        Assert.That(report.Bug!.Message, Does.Contain("thread 'library thread'"));
-        Assert.That(report.Bug.Message, Does.Contain("not created under control, ran rewritten code at Foreign.cs:7"));
     }
 
     [TestCase("Misbehaving.Events.ManualResetEventSlimHandoff")]

@@ -27,6 +27,7 @@ internal sealed class HuntCommand
         DefaultValueFactory = _ => HuntPlan.DefaultAssembly,
     };
 
+    private readonly Option<double> _hangTimeout = CliOptions.HangTimeoutSeconds();
     private readonly Option<string?> _junit = new("--junit") { Description = "Also write one JUnit test case per row to this file, for CI.", HelpName = "FILE.xml" };
     private readonly Option<Shard> _shard = Shard.Option();
     private readonly Option<string> _verbosity = CliOptions.Verbosity("quiet");
@@ -37,7 +38,7 @@ internal sealed class HuntCommand
         _console = console;
         Command = new Command("hunt", "Hunt every bundled bug under random and pct, replay the traces, and check that every fix shows no bug.")
         {
-            _iterations, _seed, _outdir, _assembly, _junit, _shard, _verbosity,
+            _iterations, _seed, _outdir, _assembly, _hangTimeout, _junit, _shard, _verbosity,
         };
         Command.SetAction(Execute);
     }
@@ -53,6 +54,7 @@ internal sealed class HuntCommand
             Iterations = parse.GetValue(_iterations),
             Seed = parse.GetValue(_seed),
             TracesDirectory = parse.GetValue(_outdir),
+            HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)),
         };
         configuration.Validate();
         CliPaths.EnsureDirectory(configuration.TracesDirectory!, "traces");
@@ -88,15 +90,18 @@ internal sealed class HuntCommand
             JUnitReport.Write(junitPath, "schedex hunt", [.. rows.Select(ToJUnit)]);
         }
 
-        return rows.TrueForAll(r => r.Matches) ? ExitCodes.NoBug : ExitCodes.BugFound;
+        return rows.TrueForAll(r => r.Matches) ? ExitCodes.NoBug
+            : rows.Exists(r => !r.Matches && !r.CouldNotTest) ? ExitCodes.BugFound
+            : ExitCodes.CouldNotTest;
     }
 
     private static JUnitReport.Case ToJUnit(HuntRow row) => new(
         $"hunt.{row.Workload}",
         $"{row.Strategy}: expects {(row.ExpectBug ? "a bug" : "no bug")}",
         row.Elapsed,
-        row.Matches ? null : $"{row.Result} (expected {(row.ExpectBug ? "a bug" : "no bug")})",
-        row.Matches ? null : row.Detail);
+        row.Matches || row.CouldNotTest ? null : $"{row.Result} (expected {(row.ExpectBug ? "a bug" : "no bug")})",
+        row.Matches || row.CouldNotTest ? null : row.Detail,
+        row.CouldNotTest ? row.Detail : null);
 
     /// <summary>
     /// Explores one case with one strategy and, when a trace was written, reads it back from disk and

@@ -27,6 +27,7 @@ internal sealed class ReplayCommand
 
     private readonly Option<bool> _break = new("--break") { Description = "Wait for a debugger to attach, then break in the workload at the failing step." };
     private readonly Option<int> _breakTimeout = CliOptions.Int("--break-timeout", null, (int)DefaultBreakTimeoutSeconds, 1, "Seconds --break waits for a debugger.");
+    private readonly Option<double> _hangTimeout = CliOptions.HangTimeoutSeconds();
     private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
@@ -34,9 +35,9 @@ internal sealed class ReplayCommand
     {
         _console = console;
         _breakTimeout.Hidden = true;
-        Command = new Command("replay", "Replay a recorded schedule step for step (exit 1 when it reproduces the bug).")
+        Command = new Command("replay", "Replay a recorded schedule step for step (exit 1 when it reproduces the bug, 0 when it ends without one, 2 when it diverges, 3 when it could not test).")
         {
-            _assembly, _trace, _method, _break, _breakTimeout, _verbosity,
+            _assembly, _trace, _method, _break, _breakTimeout, _hangTimeout, _verbosity,
         };
         Command.SetAction(Execute);
     }
@@ -59,7 +60,8 @@ internal sealed class ReplayCommand
         TestReport report;
         using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
         {
-            using var engine = TestingEngine.Create(new TestConfiguration(), parse.GetRequiredValue(_assembly), method, loggers);
+            var configuration = new TestConfiguration { HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)) };
+            using var engine = TestingEngine.Create(configuration, parse.GetRequiredValue(_assembly), method, loggers);
 
             // The engine is created first, so bad input fails before anyone attaches a debugger for nothing.
             if (breakAtBug && !DebuggerWait.WaitForAttach(_console.Out, breakTimeout))
@@ -75,6 +77,12 @@ internal sealed class ReplayCommand
 
     private int Conclude(ScheduleTrace trace, TestReport report)
     {
+        if (report.Verdict == Verdict.CouldNotTest)
+        {
+            _console.Out.WriteLine(Cli.Reports.CouldNotTestText.Format(report));
+            return ExitCodes.CouldNotTest;
+        }
+
         if (report.Divergence is { } divergence)
         {
             // The engine's text already starts with "Replay diverged at step N: expected …, got …".

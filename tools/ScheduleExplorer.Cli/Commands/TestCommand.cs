@@ -10,7 +10,8 @@ namespace ScheduleExplorer.Cli.Commands;
 
 /// <summary>
 /// <c>schedex test &lt;assembly.dll&gt; --method &lt;name&gt;</c>: explores one test method of a workload
-/// assembly (rewritten in memory) and prints the bug report, or a summary when there is no bug.
+/// assembly (rewritten in memory) and prints the bug report, what could not be tested and what to do,
+/// or a summary when there is no bug. Exit codes: 0 no bug, 1 bug, 2 bad input, 3 could not test.
 /// </summary>
 internal sealed class TestCommand
 {
@@ -33,8 +34,9 @@ internal sealed class TestCommand
     private readonly Option<int> _strategyBound = CliOptions.Int("--strategy-bound", null, s_defaults.StrategyBound, 1, "The strategy's bound: the bug depth for pct.");
     private readonly Option<ulong> _seed = CliOptions.Seed();
     private readonly Option<int> _maxSteps = CliOptions.Int("--max-steps", null, s_defaults.MaxSteps, 1, "Scheduling steps per iteration before it is cut off.");
-    private readonly Option<bool> _failOnMaxSteps = new("--fail-on-max-steps") { Description = "Report an iteration that reaches --max-steps as a livelock bug." };
+    private readonly Option<bool> _failOnMaxSteps = new("--fail-on-max-steps") { Description = "Report an iteration that reaches --max-steps as a livelock bug (by default a cut-off makes the verdict \"could not test\", exit 3)." };
     private readonly Option<double?> _timeout = CliOptions.TimeoutSeconds();
+    private readonly Option<double> _hangTimeout = CliOptions.HangTimeoutSeconds();
     private readonly Option<string> _outdir = CliOptions.TracesDirectory();
     private readonly Option<string?> _report = new("--report") { Description = "Also write the result as JSON to this file.", HelpName = "FILE.json" };
     private readonly Option<string?> _junit = new("--junit") { Description = "Also write the result as JUnit XML to this file, for CI.", HelpName = "FILE.xml" };
@@ -45,9 +47,9 @@ internal sealed class TestCommand
     public TestCommand(CliConsole console)
     {
         _console = console;
-        Command = new Command("test", "Explore the schedules of a test method and report the first bug.")
+        Command = new Command("test", "Explore the schedules of a test method and report the first bug. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off, a hang in uncontrolled code).")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _outdir, _report, _junit, _shard, _verbosity,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _verbosity,
         };
         Command.SetAction(Execute);
     }
@@ -70,6 +72,7 @@ internal sealed class TestCommand
         text.Append(culture, $"{report.TotalSteps:N0} scheduling steps ({perIteration:0.0} per iteration, at most {report.MaxStepsInIteration:N0}).");
         if (report.StepBoundHits > 0)
         {
+            // Only with a bug elsewhere or --fail-on-max-steps: otherwise a cut-off is "could not test".
             text.Append(culture, $" {report.StepBoundHits:N0} iterations were cut off by the step bound.");
         }
 
@@ -95,6 +98,7 @@ internal sealed class TestCommand
             MaxSteps = parse.GetValue(_maxSteps),
             FailOnMaxSteps = parse.GetValue(_failOnMaxSteps),
             Timeout = parse.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)),
             TracesDirectory = parse.GetValue(_outdir),
         };
         configuration.Validate();
@@ -119,7 +123,7 @@ internal sealed class TestCommand
         if (parse.GetValue(_junit) is { } junitPath)
         {
             var (className, name) = JUnitReport.Split(report.Method);
-            JUnitReport.Write(junitPath, "schedex test", [new JUnitReport.Case(className, name, report.Elapsed, report.Bug?.Message, report.BugFound ? BugReportWriter.Format(report) : null)]);
+            JUnitReport.Write(junitPath, "schedex test", [new JUnitReport.Case(className, name, report.Elapsed, report.Bug?.Message, report.BugFound ? BugReportWriter.Format(report) : null, report.CouldNotTest?.Summary)]);
         }
 
         if (report.BugFound)
@@ -127,6 +131,12 @@ internal sealed class TestCommand
             string? replay = report.TracePath is { } trace ? CommandLineText.Replay(assembly, trace) : null;
             _console.Out.WriteLine(BugReportWriter.Format(report, replay));
             return ExitCodes.BugFound;
+        }
+
+        if (report.Verdict == Verdict.CouldNotTest)
+        {
+            _console.Out.WriteLine(CouldNotTestText.Format(report));
+            return ExitCodes.CouldNotTest;
         }
 
         _console.Out.WriteLine(Summary(report));

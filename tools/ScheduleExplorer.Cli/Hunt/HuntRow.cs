@@ -23,6 +23,9 @@ internal sealed record HuntRow
     /// <summary>Whether the row went as expected.</summary>
     public required bool Matches { get; init; }
 
+    /// <summary>Whether the run could not test the workload (never a match: neither expectation was checked).</summary>
+    public bool CouldNotTest { get; init; }
+
     /// <summary>Iterations to the bug, or iterations run.</summary>
     public required int Iterations { get; init; }
 
@@ -41,29 +44,42 @@ internal sealed record HuntRow
         Workload = huntCase.Workload,
         Strategy = strategy,
         ExpectBug = huntCase.ExpectBug,
-        Result = report.Bug is { } bug ? $"bug ({bug.Kind})" : "no bug",
-        Matches = report.BugFound == huntCase.ExpectBug,
+        Result = report.Verdict switch
+        {
+            Verdict.Bug => $"bug ({report.Bug!.Kind})",
+            Verdict.CouldNotTest => CouldNotTestResult,
+            _ => "no bug",
+        },
+        Matches = report.Verdict != Verdict.CouldNotTest && report.BugFound == huntCase.ExpectBug,
+        CouldNotTest = report.Verdict == Verdict.CouldNotTest,
         Iterations = report.FirstBugIteration ?? report.Iterations,
         Elapsed = report.Elapsed,
         TracePath = report.TracePath,
-        Detail = report.Bug is { } found ? $"{found.Kind}: {found.Message}" : $"no bug in {report.Iterations:N0} iterations",
+        Detail = report.Bug is { } found ? $"{found.Kind}: {found.Message}"
+            : report.CouldNotTest is { } couldNotTest ? couldNotTest.Summary
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"no bug in {report.Iterations:N0} iterations"),
     };
+
+    /// <summary>The result cell of a run that could not test its workload.</summary>
+    public const string CouldNotTestResult = "could not test";
 
     /// <summary>The row of the replay of <paramref name="tracePath"/>, which recorded a bug.</summary>
     public static HuntRow FromReplay(HuntCase huntCase, string tracePath, TestReport replay)
     {
         bool reproduced = replay.BugFound && replay.Divergence is null;
+        bool couldNotTest = replay.Verdict == Verdict.CouldNotTest;
         return new HuntRow
         {
             Workload = huntCase.Workload,
             Strategy = ReplayLabel,
             ExpectBug = true,
-            Result = reproduced ? $"reproduced ({replay.Bug!.Kind})" : replay.Divergence is not null ? "diverged" : "not reproduced",
+            Result = reproduced ? $"reproduced ({replay.Bug!.Kind})" : couldNotTest ? CouldNotTestResult : replay.Divergence is not null ? "diverged" : "not reproduced",
             Matches = reproduced,
+            CouldNotTest = couldNotTest,
             Iterations = replay.Iterations,
             Elapsed = replay.Elapsed,
             TracePath = tracePath,
-            Detail = replay.Divergence ?? (replay.Bug is { } bug ? $"{bug.Kind}: {bug.Message}" : "the replay ended without a bug"),
+            Detail = replay.CouldNotTest?.Summary ?? replay.Divergence ?? (replay.Bug is { } bug ? $"{bug.Kind}: {bug.Message}" : "the replay ended without a bug"),
         };
     }
 }

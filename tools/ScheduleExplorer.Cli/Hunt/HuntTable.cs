@@ -27,7 +27,7 @@ internal sealed class HuntTable
             Widest(workloads, s_headers[1]),
             Widest(strategies.Append(HuntRow.ReplayLabel), s_headers[2]),
             Widest(["no bug"], s_headers[3]),
-            Widest(kinds.Select(k => $"reproduced ({k})").Append("not reproduced"), s_headers[4]),
+            Widest(kinds.Select(k => $"reproduced ({k})").Append("not reproduced").Append(HuntRow.CouldNotTestResult), s_headers[4]),
             Widest(["1,000,000"], s_headers[5]),
             Widest(["1000.000 s"], s_headers[6]),
         ];
@@ -79,7 +79,9 @@ internal sealed class HuntTable
         text.AppendLine();
         foreach (HuntRow row in failed)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"FAIL {row.Workload} ({row.Strategy}): expected {(row.ExpectBug ? "a bug" : "no bug")}, got {row.Detail ?? row.Result}");
+            text.AppendLine(row.CouldNotTest
+                ? string.Create(CultureInfo.InvariantCulture, $"FAIL {row.Workload} ({row.Strategy}): {row.Detail ?? row.Result}")
+                : string.Create(CultureInfo.InvariantCulture, $"FAIL {row.Workload} ({row.Strategy}): expected {(row.ExpectBug ? "a bug" : "no bug")}, got {row.Detail ?? row.Result}"));
         }
 
         int workloads = rows.Select(r => r.Workload).Distinct(StringComparer.Ordinal).Count();

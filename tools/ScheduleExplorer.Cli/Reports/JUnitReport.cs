@@ -7,12 +7,13 @@ namespace ScheduleExplorer.Cli.Reports;
 /// <summary>
 /// Writes results as JUnit XML, the format CI servers (Jenkins, GitLab, Azure Pipelines, GitHub
 /// test reporters) read: one test case per explored method or hunt row, a failure element with
-/// the bug's one-line message and the full report. Written atomically.
+/// the bug's one-line message and the full report, a skipped element for a "could not test"
+/// verdict (with what could not be tested and what to do). Written atomically.
 /// </summary>
 internal static class JUnitReport
 {
-    /// <summary>One test case: its class and name, time, and the failure (message and text) if it failed.</summary>
-    public sealed record Case(string ClassName, string Name, TimeSpan Elapsed, string? FailureMessage = null, string? FailureText = null);
+    /// <summary>One test case: its class and name, time, the failure (message and text) if it failed, or why it could not be tested.</summary>
+    public sealed record Case(string ClassName, string Name, TimeSpan Elapsed, string? FailureMessage = null, string? FailureText = null, string? SkippedMessage = null);
 
     /// <summary>Writes <paramref name="cases"/> as one suite named <paramref name="suite"/> to <paramref name="path"/>.</summary>
     /// <exception cref="IOException">The file or its folder cannot be written.</exception>
@@ -28,15 +29,16 @@ internal static class JUnitReport
             new XAttribute("tests", cases.Count),
             new XAttribute("failures", cases.Count(c => c.FailureMessage is not null)),
             new XAttribute("errors", 0),
+            new XAttribute("skipped", cases.Count(c => c.FailureMessage is null && c.SkippedMessage is not null)),
             new XAttribute("time", cases.Sum(c => c.Elapsed.TotalSeconds).ToString("0.000", culture)),
             cases.Select(c => new XElement(
                 "testcase",
                 new XAttribute("classname", c.ClassName),
                 new XAttribute("name", c.Name),
                 new XAttribute("time", c.Elapsed.TotalSeconds.ToString("0.000", culture)),
-                c.FailureMessage is null
-                    ? null
-                    : new XElement("failure", new XAttribute("message", c.FailureMessage), c.FailureText ?? c.FailureMessage))));
+                c.FailureMessage is not null
+                    ? new XElement("failure", new XAttribute("message", c.FailureMessage), c.FailureText ?? c.FailureMessage)
+                    : c.SkippedMessage is not null ? new XElement("skipped", new XAttribute("message", c.SkippedMessage)) : null)));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", suiteElement));
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))

@@ -29,13 +29,29 @@ internal sealed record RunSummary
     /// <summary>The full path of the bug's trace file, or null.</summary>
     public required string? Trace { get; init; }
 
+    // Added in the second version of the file, after the fields scripts already read.
+
+    /// <summary>The verdict: "bug", "no bug" or "could not test".</summary>
+    public required string Verdict { get; init; }
+
+    /// <summary>Why the run could not test the code, or null.</summary>
+    public required RunSummaryCouldNotTest? CouldNotTest { get; init; }
+
+    /// <summary>Iterations cut off by the step bound.</summary>
+    public required int StepBoundHits { get; init; }
+
     /// <summary>The summary of <paramref name="report"/>.</summary>
     public static RunSummary From(TestReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return new RunSummary
         {
+            Verdict = VerdictName(report.Verdict),
             BugFound = report.BugFound,
+            CouldNotTest = report.CouldNotTest is { } couldNotTest
+                ? new RunSummaryCouldNotTest { Cause = couldNotTest.Cause.ToString(), Message = couldNotTest.Message, Advice = couldNotTest.Advice, Iteration = couldNotTest.Iteration }
+                : null,
+            StepBoundHits = report.StepBoundHits,
             FirstBugIteration = report.FirstBugIteration,
             Iterations = report.Iterations,
             ElapsedSeconds = Math.Round(report.Elapsed.TotalSeconds, 6),
@@ -44,4 +60,12 @@ internal sealed record RunSummary
             Trace = report.TracePath is { } path ? Path.GetFullPath(path) : null,
         };
     }
+
+    /// <summary>The verdict as the report and the hunt table spell it.</summary>
+    public static string VerdictName(Verdict verdict) => verdict switch
+    {
+        Testing.Verdict.Bug => "bug",
+        Testing.Verdict.CouldNotTest => "could not test",
+        _ => "no bug",
+    };
 }
