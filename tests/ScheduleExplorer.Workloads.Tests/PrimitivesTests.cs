@@ -26,6 +26,7 @@ public sealed class PrimitivesTests
         yield return new TestCaseData((Action)RequestContext.AsyncLocalFlow).SetName("RequestContext_AsyncLocalFlow_StampsTheRightRequest");
         yield return new TestCaseData((Action)InterruptibleWorker.Interrupted).SetName("InterruptibleWorker_Interrupted_ShutsDown");
         yield return new TestCaseData((Action)ReentrancyGuard.ThreadStaticFlag).SetName("ReentrancyGuard_ThreadStaticFlag_LogsEveryLine");
+        yield return new TestCaseData((Action)ReportCache.GetOrAddLazy).SetName("ReportCache_GetOrAddLazy_BuildsOnce");
         yield return new TestCaseData((Action)ReentrancyGuard.FreshOnEveryThread).SetName("ReentrancyGuard_FreshOnEveryThread_NewThreadLogs");
     }
 

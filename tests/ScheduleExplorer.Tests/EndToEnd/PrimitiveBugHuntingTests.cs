@@ -29,6 +29,7 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.RequestContext.SharedField", BugKind.UnhandledException, "log line was stamped")]
     [TestCase("Primitives.InterruptibleWorker.StopFlagOnly", BugKind.Deadlock, "'worker' waits for a pulse on")]
     [TestCase("Primitives.ReentrancyGuard.SharedFlag", BugKind.UnhandledException, "each thread logged one")]
+    [TestCase("Primitives.ReportCache.GetOrAddFactory", BugKind.UnhandledException, "built 2 times")]
     public void BuggyWorkload_IsFound_UnderRandomPctAndDfs_AndItsTraceReplays(string method, BugKind kind, string text)
     {
         var configurations = new[]
@@ -70,6 +71,7 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.InterruptibleWorker.Interrupted")]
     [TestCase("Primitives.ReentrancyGuard.ThreadStaticFlag")]
     [TestCase("Primitives.ReentrancyGuard.FreshOnEveryThread")]
+    [TestCase("Primitives.ReportCache.GetOrAddLazy")]
     public void FixedWorkload_HasNoBug_UnderRandomAndPct(string method)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -96,6 +98,7 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.InterruptibleWorker.Interrupted")]
     [TestCase("Primitives.ReentrancyGuard.ThreadStaticFlag")]
     [TestCase("Primitives.ReentrancyGuard.FreshOnEveryThread")]
+    [TestCase("Primitives.ReportCache.GetOrAddLazy")]
     public void FixedWorkload_HoldsInEverySchedule(string method)
     {
         var report = Workload.Explore(method, s_dfs);
