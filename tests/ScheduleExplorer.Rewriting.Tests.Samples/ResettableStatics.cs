@@ -11,6 +11,9 @@ public static class ResettableStatics
     [ThreadStatic]
     public static int PerThread;
 
+    // Read through rewritten code: a [ThreadStatic] field's value lives in the controlled slots.
+    public static int PerThreadValue => PerThread;
+
     public static int Items => s_items.Count;
 
     public static int Derived => s_derived;

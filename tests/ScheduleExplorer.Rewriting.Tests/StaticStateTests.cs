@@ -21,10 +21,10 @@ public sealed class StaticStateTests
             int Get(string name) => (int)(type.GetProperty(name)?.GetValue(null) ?? type.GetField(name)!.GetValue(null)!);
 
             type.GetMethod("Mutate")!.Invoke(null, null);
-            Assert.That((Get("Counter"), Get("Items"), Get("Derived"), Get("Hidden"), Get("PerThread"), Get("GenericValue")), Is.EqualTo((6, 3, -1, 0, 9, 4)));
+            Assert.That((Get("Counter"), Get("Items"), Get("Derived"), Get("Hidden"), Get("PerThreadValue"), Get("GenericValue")), Is.EqualTo((6, 3, -1, 0, 9, 4)));
             reset();
             Assert.That((Get("Counter"), Get("Items"), Get("Derived"), Get("Hidden")), Is.EqualTo((5, 2, 42, 42)), "fresh values, the dependency initialized first");
-            Assert.That(Get("PerThread"), Is.EqualTo(9), "thread-static fields are not reset");
+            Assert.That(Get("PerThreadValue"), Is.EqualTo(9), "thread-static fields are not reset");
             Assert.That(Get("GenericValue"), Is.EqualTo(4), "statics of generic types are not reset");
         }
         finally

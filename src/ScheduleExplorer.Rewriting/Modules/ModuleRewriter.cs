@@ -19,6 +19,9 @@ internal sealed class ModuleRewriter
         new AtomicTargetPass(),
         new SitePass(),
         new UncontrolledCallPass(),
+
+        // Before memory accesses: a [ThreadStatic] field is per operation, never a shared location.
+        new ThreadStaticPass(),
         new MemoryAccessPass(),
         new CollectionUsePass(),
         new BackEdgePass(),

@@ -12,13 +12,19 @@ namespace ScheduleExplorer.Rewriting.Shims;
 /// <param name="BackEdge"><c>ControlledLoop.BackEdge(string site)</c>.</param>
 /// <param name="UncontrolledCheck"><c>UncontrolledCall.Check(string api)</c>.</param>
 /// <param name="SiteTarget"><c>ControlledSite.SetTarget(string location)</c>.</param>
+/// <param name="ThreadStaticLoad"><c>ControlledThreadStatic.Load&lt;T&gt;(RuntimeFieldHandle)</c>.</param>
+/// <param name="ThreadStaticStore"><c>ControlledThreadStatic.Store&lt;T&gt;(T, RuntimeFieldHandle)</c>.</param>
+/// <param name="ThreadStaticAddress"><c>ControlledThreadStatic.Address&lt;T&gt;(RuntimeFieldHandle)</c>.</param>
 internal sealed record HookDefinitions(
     MethodDefinition? SiteSet,
     MethodDefinition? MemoryRead,
     MethodDefinition? MemoryWrite,
     MethodDefinition? BackEdge,
     MethodDefinition? UncontrolledCheck,
-    MethodDefinition? SiteTarget)
+    MethodDefinition? SiteTarget,
+    MethodDefinition? ThreadStaticLoad = null,
+    MethodDefinition? ThreadStaticStore = null,
+    MethodDefinition? ThreadStaticAddress = null)
 {
     /// <summary><c>ControlledMemory.ReadIndirect(string type, string site)</c>: a load through an address that may alias anything.</summary>
     public MethodDefinition? MemoryReadIndirect { get; init; }
@@ -42,7 +48,10 @@ internal sealed record HookDefinitions(
         Find(runtime, "ControlledMemory", "Write", 2),
         Find(runtime, "ControlledLoop", "BackEdge", 1),
         Find(runtime, "UncontrolledCall", "Check", 1),
-        Find(runtime, "ControlledSite", "SetTarget", 1))
+        Find(runtime, "ControlledSite", "SetTarget", 1),
+        FindGeneric(runtime, "ControlledThreadStatic", "Load"),
+        FindGeneric(runtime, "ControlledThreadStatic", "Store"),
+        FindGeneric(runtime, "ControlledThreadStatic", "Address"))
     {
         MemoryReadIndirect = Find(runtime, "ControlledMemory", "ReadIndirect", 2),
         MemoryWriteIndirect = Find(runtime, "ControlledMemory", "WriteIndirect", 2),
@@ -91,6 +100,10 @@ internal sealed record HookDefinitions(
             && m.Parameters[0].ParameterType.MetadataType == MetadataType.Object
             && m.Parameters.Skip(1).All(p => p.ParameterType.MetadataType == MetadataType.String));
     }
+
+    private static MethodDefinition? FindGeneric(ModuleDefinition runtime, string typeName, string methodName) =>
+        runtime.GetType(ShimTable.ShimNamespace, typeName)?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == methodName && m.GenericParameters.Count == 1);
 
     private static MethodDefinition? Find(ModuleDefinition runtime, string typeName, string methodName, int stringParameters)
     {

@@ -51,6 +51,12 @@ internal sealed class ModuleImports
     /// <summary><c>UncontrolledCall.Check(string)</c>, or null.</summary>
     public MethodReference? UncontrolledCheck => ImportOrNull(_hooks.UncontrolledCheck);
 
+    /// <summary><c>ControlledThreadStatic.Load/Store/Address&lt;T&gt;</c>, or null when the runtime lacks them.</summary>
+    public (MethodReference Load, MethodReference Store, MethodReference Address)? ThreadStatic =>
+        _hooks is { ThreadStaticLoad: { } load, ThreadStaticStore: { } store, ThreadStaticAddress: { } address }
+            ? (Import(load), Import(store), Import(address))
+            : null;
+
     /// <summary>A reference to <paramref name="method"/> usable in the module.</summary>
     public MethodReference Import(MethodDefinition method)
     {

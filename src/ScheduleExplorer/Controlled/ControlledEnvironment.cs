@@ -12,4 +12,8 @@ public static class ControlledEnvironment
     /// <inheritdoc cref="Environment.TickCount64"/>
     public static long get_TickCount64() =>
         ControlledScheduler.CurrentOperation is { } operation ? VirtualClock.Milliseconds(operation) : Environment.TickCount64;
+
+    /// <inheritdoc cref="Environment.CurrentManagedThreadId"/>
+    public static int get_CurrentManagedThreadId() =>
+        ControlledScheduler.CurrentOperation is { } operation ? ControlledThread.IdOf(operation) : Environment.CurrentManagedThreadId;
 }

@@ -147,18 +147,35 @@ public static class ControlledMonitor
         op.AwaitingPulse = true;
         long deadline = millisecondsTimeout < 0 ? long.MaxValue : scheduler.Now + millisecondsTimeout;
         bool pulsed = true;
-        while (!monitor.CanProceed(op))
+        try
         {
-            if (op.AwaitingPulse && scheduler.Now >= deadline)
+            while (!monitor.CanProceed(op))
             {
-                // Timed out: leave the wait set, then reacquire like any other waiter.
-                monitor.WaitSet.Remove(op);
-                op.AwaitingPulse = false;
-                pulsed = false;
-                continue;
+                if (op.AwaitingPulse && scheduler.Now >= deadline)
+                {
+                    // Timed out: leave the wait set, then reacquire like any other waiter.
+                    monitor.WaitSet.Remove(op);
+                    op.AwaitingPulse = false;
+                    pulsed = false;
+                    continue;
+                }
+
+                scheduler.Block(op, monitor, SchedulingPointKind.Wait, site, op.AwaitingPulse ? deadline : long.MaxValue);
+            }
+        }
+        catch (ThreadInterruptedException)
+        {
+            // Interrupted: as in .NET, the monitor is reacquired before the exception leaves Wait.
+            monitor.WaitSet.Remove(op);
+            op.AwaitingPulse = false;
+            while (!monitor.CanProceed(op))
+            {
+                scheduler.Block(op, monitor, SchedulingPointKind.Acquire, site);
             }
 
-            scheduler.Block(op, monitor, SchedulingPointKind.Wait, site, op.AwaitingPulse ? deadline : long.MaxValue);
+            monitor.Enter(op, depth);
+            scheduler.RecordEffect(monitor, isWrite: true);
+            throw;
         }
 
         monitor.Enter(op, depth);

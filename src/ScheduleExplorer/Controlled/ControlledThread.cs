@@ -9,7 +9,7 @@ namespace ScheduleExplorer.Controlled;
 /// scheduling points. The real <see cref="Thread"/> object is still created (with the same delegate),
 /// so outside a controlled run everything is exactly the BCL's.
 /// </summary>
-public static class ControlledThread
+public static partial class ControlledThread
 {
     private static readonly ConditionalWeakTable<Thread, Delegate> s_bodies = new();
 
@@ -122,6 +122,9 @@ public static class ControlledThread
     private static Thread Register(Thread thread, Delegate body)
     {
         s_bodies.AddOrUpdate(thread, body);
+
+        // As in .NET, a thread has its id from construction on (deterministic: in creation order).
+        ControlledScheduler.CurrentOperation?.Scheduler.Resources.ThreadIdOf(thread);
         return thread;
     }
 
@@ -152,7 +155,12 @@ public static class ControlledThread
             ParameterizedThreadStart start => start.Invoke,
             _ => throw new InvalidOperationException($"Unexpected thread body {body.GetType()}."),
         };
-        op.Scheduler.StartOperation(thread, run, hasParameter ? parameter : null);
+        // As in .NET, Start (not UnsafeStart) flows the starter's ExecutionContext (AsyncLocal values)
+        // into the thread; running under it also keeps the thread's own changes off the reused worker.
+        var context = unsafeStart ? null : ExecutionContext.Capture();
+        Action<object?> flowing = context is null ? run : state => ExecutionContext.Run(context, s => run(s), state);
+        var started = op.Scheduler.StartOperation(thread, flowing, hasParameter ? parameter : null);
+        started.ManagedThreadId = op.Scheduler.Resources.ThreadIdOf(thread);
     }
 
     private static void StartReal(Thread thread, object? parameter, bool hasParameter, bool unsafeStart)

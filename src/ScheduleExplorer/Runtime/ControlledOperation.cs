@@ -20,6 +20,7 @@ internal sealed class ControlledOperation
     private string? _nextSite;
     private Stack<Lock>? _lockScopes;
     private List<IBlockingResource>? _held;
+    private Dictionary<RuntimeFieldHandle, object>? _threadStatics;
 
     internal ControlledOperation(ControlledScheduler scheduler, int id, string name, Action<object?> body, object? state, Thread? thread)
     {
@@ -44,6 +45,18 @@ internal sealed class ControlledOperation
 
     /// <summary>The user-visible <see cref="Thread"/> object for a started thread, if any.</summary>
     public Thread? ThreadObject { get; }
+
+    /// <summary>The deterministic <see cref="Thread.ManagedThreadId"/> this operation reports; 0 until first asked.</summary>
+    public int ManagedThreadId { get; set; }
+
+    /// <summary>Set by <see cref="Thread.Interrupt"/>: the operation's next (or current) blocking wait throws <see cref="ThreadInterruptedException"/>.</summary>
+    public bool InterruptPending { get; set; }
+
+    /// <summary>The name set through <see cref="Thread.CurrentThread"/> by an operation that is not a started thread.</summary>
+    public string? ThreadName { get; set; }
+
+    /// <summary>This operation's <c>[ThreadStatic]</c> slots (rewritten accesses land here), created on first use.</summary>
+    public Dictionary<RuntimeFieldHandle, object> ThreadStatics => _threadStatics ??= [];
 
     /// <summary>The worker running this operation, assigned the first time it is scheduled.</summary>
     public Worker? Worker { get; set; }

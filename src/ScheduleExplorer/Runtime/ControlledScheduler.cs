@@ -53,6 +53,9 @@ internal sealed partial class ControlledScheduler : IDisposable
     /// <summary>Explores with <paramref name="strategy"/> from the next iteration on (the workers are kept).</summary>
     public void Use(ISchedulingStrategy strategy) => _strategy = new StrategyMediator(strategy);
 
+    /// <summary>Scheduling points taken so far in this iteration (a spin-wait waits for another operation to take one).</summary>
+    public int StepsTaken => _steps;
+
     /// <summary>OS threads created so far (they are reused across operations and iterations).</summary>
     public int WorkerThreads => _pool.Created;
 
@@ -142,6 +145,7 @@ internal sealed partial class ControlledScheduler : IDisposable
     /// <summary>Marks <paramref name="operation"/> blocked, then yields until it is chosen again.</summary>
     public void Block(ControlledOperation operation, IBlockingResource? resource, SchedulingPointKind kind, string? site, long deadline = long.MaxValue)
     {
+        ThrowIfInterrupted(operation, kind);
         operation.Status = OperationStatus.Blocked;
         operation.BlockedOn = resource;
         operation.Deadline = deadline;
@@ -152,6 +156,17 @@ internal sealed partial class ControlledScheduler : IDisposable
         operation.Status = OperationStatus.Enabled;
         operation.BlockedOn = null;
         operation.Deadline = long.MaxValue;
+        ThrowIfInterrupted(operation, kind);
+    }
+
+    /// <summary>A pending <see cref="Thread.Interrupt"/> ends a blocking wait (not an await, where no thread blocks).</summary>
+    private static void ThrowIfInterrupted(ControlledOperation operation, SchedulingPointKind kind)
+    {
+        if (operation.InterruptPending && kind != SchedulingPointKind.Await)
+        {
+            operation.InterruptPending = false;
+            throw new ThreadInterruptedException("Thread was interrupted from a waiting state.");
+        }
     }
 
     /// <summary>Creates a new, enabled operation for a started thread (no scheduling point: see below).</summary>
