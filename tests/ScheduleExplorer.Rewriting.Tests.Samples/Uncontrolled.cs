@@ -5,7 +5,7 @@ public static class Uncontrolled
 {
     public static int RunOnPool() => Task.Run(() => 1).Result;
 
-    public static void InvokeInParallel() => Parallel.Invoke(() => { }, () => { });
+    public static void InvokeInParallel() => Parallel.For(0, 2, (_, state) => state.Stop());
 
     public static bool WaitAsync(SemaphoreSlim semaphore) => semaphore.WaitAsync(0).Result;
 

@@ -22,9 +22,21 @@ public sealed class AsyncWorkloadsTests
                 AsyncPhilosophers.OrderedForks(5, 20).GetAwaiter().GetResult();
                 ChannelPipeline.CompletesAfterAll().GetAwaiter().GetResult();
                 TimeoutRace.LateResultKept().GetAwaiter().GetResult();
+                ParallelCounter.ForInterlocked();
+                ParallelCounter.ForEachAsyncInterlocked().GetAwaiter().GetResult();
+                ContinuationChain.Interlocked().GetAwaiter().GetResult();
+                AsyncStreams.SharedTotalInterlocked().GetAwaiter().GetResult();
+                AsyncVoidCrash.Catches().GetAwaiter().GetResult();
+            }
+
+            for (int run = 0; run < 5; run++)
+            {
+                Heartbeat.StopGuarded().GetAwaiter().GetResult();
+                PeriodicPoller.WaitsForThreePolls().GetAwaiter().GetResult();
             }
 
             SyncOverAsync.ConfigureAwaitFalse();
+            SyncOverAsync.ConfigureAwaitOptionsNone();
         });
 
     [Test]

@@ -17,6 +17,13 @@ internal static class BugFindingStatistics
         "LostUpdate.Unsynchronized",
         "DiningPhilosophers.LeftThenRight",
         "DiningPhilosophers.LeftThenRightLock",
+        "AsyncLostUpdate.AcrossAwait",
+        "AsyncLostUpdate.TaskRun",
+        "AccountStore.CreateTwice",
+        "AsyncPhilosophers.LeftThenRight",
+        "SyncOverAsync.Blocking",
+        "ChannelPipeline.CompletesEarly",
+        "TimeoutRace.LateResultLost",
     ];
 
     public static void Run(int seeds, int budget)

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ScheduleExplorer.Testing;
 using ScheduleExplorer.Workloads;
+using ScheduleExplorer.Workloads.Async;
 
 namespace ScheduleExplorer.Benchmarks;
 
@@ -16,6 +17,8 @@ public class SchedulingCostBenchmarks
 {
     private const int Iterations = 500;
     private const int RoundTrips = 2_000;
+    private const int SwitchIterations = 20;
+    private const int Yields = 500;
     private BatonHandoff? _unpinned;
     private BatonHandoff? _pinned;
     private BatonRing? _ring3;
@@ -24,6 +27,8 @@ public class SchedulingCostBenchmarks
     private TestingEngine? _locked;
     private TestingEngine? _philosophers;
     private TestingEngine? _lockedPinned;
+    private TestingEngine? _asyncYields;
+    private TestingEngine? _threadYields;
 
     [GlobalSetup]
     public void Setup()
@@ -37,7 +42,9 @@ public class SchedulingCostBenchmarks
         _locked = Create(configuration, $"{typeof(LostUpdate).FullName}.{nameof(LostUpdate.Locked)}");
         _lockedPinned = Create(configuration with { PinWorkers = true }, $"{typeof(LostUpdate).FullName}.{nameof(LostUpdate.Locked)}");
         _philosophers = Create(configuration, $"{typeof(DiningPhilosophers).FullName}.{nameof(DiningPhilosophers.OrderedForks)}");
-        foreach (var engine in new[] { _locked, _philosophers })
+        _asyncYields = Create(configuration with { Iterations = SwitchIterations }, $"{typeof(SwitchCost).FullName}.{nameof(SwitchCost.AsyncYields)}(2, {Yields})");
+        _threadYields = Create(configuration with { Iterations = SwitchIterations }, $"{typeof(SwitchCost).FullName}.{nameof(SwitchCost.ThreadYields)}(2, {Yields})");
+        foreach (var engine in new[] { _locked, _philosophers, _asyncYields, _threadYields })
         {
             var report = engine.Run();
             Console.WriteLine($"// {report.Method}: {report.TotalSteps / (double)report.Iterations:0.0} decisions and {report.ContextSwitches / (double)report.Iterations:0.0} context switches per iteration, {report.Iterations / report.Elapsed.TotalSeconds:N0} iterations/s, bug: {report.Bug?.Message ?? "none"}");
@@ -55,6 +62,8 @@ public class SchedulingCostBenchmarks
         _locked?.Dispose();
         _lockedPinned?.Dispose();
         _philosophers?.Dispose();
+        _asyncYields?.Dispose();
+        _threadYields?.Dispose();
     }
 
     /// <summary>One handoff between two parked threads (unpinned).</summary>
@@ -88,6 +97,14 @@ public class SchedulingCostBenchmarks
     /// <summary>One controlled iteration of DiningPhilosophers.OrderedForks (5 philosophers × 1 meal).</summary>
     [Benchmark(OperationsPerInvoke = Iterations)]
     public void OrderedForksIteration() => _philosophers!.Run();
+
+    /// <summary>One controlled iteration of two async flows that each await <c>Task.Yield()</c> 500 times.</summary>
+    [Benchmark(OperationsPerInvoke = SwitchIterations)]
+    public void AsyncYieldsIteration() => _asyncYields!.Run();
+
+    /// <summary>The same shape with threads: two threads that each call <c>Thread.Yield()</c> 500 times.</summary>
+    [Benchmark(OperationsPerInvoke = SwitchIterations)]
+    public void ThreadYieldsIteration() => _threadYields!.Run();
 
     private static TestingEngine Create(TestConfiguration configuration, string method) =>
         TestingEngine.Create(configuration, typeof(LostUpdate).Assembly.Location, method);

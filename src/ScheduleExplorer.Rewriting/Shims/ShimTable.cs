@@ -50,6 +50,12 @@ internal static class ShimTable
         ["System.Environment"] = "ControlledEnvironment",
         ["System.TimeProvider"] = "ControlledTimeProvider",
         ["System.Threading.Channels.ChannelReader`1"] = "ControlledChannelReader",
+        ["System.Threading.Tasks.Parallel"] = "ControlledParallel",
+        ["System.Threading.Timer"] = "ControlledTimer",
+        ["System.Threading.Tasks.TaskFactory"] = "ControlledTaskFactory",
+        ["System.Threading.Tasks.ValueTask"] = "ControlledValueTask",
+        ["System.Threading.Tasks.ValueTask`1"] = "ControlledValueTask",
+        ["System.Threading.PeriodicTimer"] = "ControlledPeriodicTimer",
     };
 
     /// <summary>Every shim type name (simple name, in <see cref="ShimNamespace"/>), in a stable order.</summary>

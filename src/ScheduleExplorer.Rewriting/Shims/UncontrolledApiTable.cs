@@ -16,13 +16,13 @@ internal static class UncontrolledApiTable
         "System.Threading.Tasks.TaskFactory",
         "System.Threading.Tasks.TaskFactory`1",
         "System.Threading.Tasks.Parallel",
-        "System.Threading.PeriodicTimer",
         "System.Threading.Tasks.TaskScheduler",
+        "System.Threading.Timer",
+        "System.Threading.PeriodicTimer",
     ];
 
     private static readonly (string Type, string Method)[] s_someMembers =
     [
-        ("System.Threading.Timer", ".ctor"),
         ("System.Diagnostics.Process", "Start"),
 
         // Task members that schedule work or time on their own, until they have shims.
@@ -33,10 +33,6 @@ internal static class UncontrolledApiTable
         ("System.Threading.Tasks.Task", "WhenEach"),
         ("System.Threading.Tasks.Task", "Start"),
         ("System.Threading.Tasks.Task", "RunSynchronously"),
-        ("System.Threading.Tasks.Task", "get_Factory"),
-        ("System.Threading.Tasks.Task`1", "get_Factory"),
-        ("System.Threading.Tasks.ValueTask", "AsTask"),
-        ("System.Threading.Tasks.ValueTask`1", "AsTask"),
         ("System.Threading.Tasks.ValueTask`1", "get_Result"),
         ("System.Threading.CancellationTokenSource", "CancelAfter"),
         ("System.Threading.CancellationToken", "get_WaitHandle"),

@@ -15,6 +15,16 @@ public static class SyncOverAsync
     /// <exception cref="InvalidOperationException">The value is wrong.</exception>
     public static void ConfigureAwaitFalse() => new SingleThreadContext().Run(() => Check(FetchAsync(continueOnContext: false).Result));
 
+    /// <summary>Fixed the same way with <c>ConfigureAwait(ConfigureAwaitOptions.None)</c>.</summary>
+    /// <exception cref="InvalidOperationException">The value is wrong.</exception>
+    public static void ConfigureAwaitOptionsNone() => new SingleThreadContext().Run(() => Check(FetchWithOptionsAsync().Result));
+
+    private static async Task<int> FetchWithOptionsAsync()
+    {
+        await Task.Delay(10).ConfigureAwait(ConfigureAwaitOptions.None);
+        return 42;
+    }
+
     private static async Task<int> FetchAsync(bool continueOnContext)
     {
         await Task.Delay(10).ConfigureAwait(continueOnContext);

@@ -2,7 +2,10 @@ using ScheduleExplorer.Runtime;
 
 namespace ScheduleExplorer.Controlled;
 
-/// <summary>Controlled <see cref="Task{TResult}"/>: <c>Result</c> blocks the operation until the task completes.</summary>
+/// <summary>
+/// Controlled <see cref="Task{TResult}"/>: <c>Result</c> blocks the operation until the task completes;
+/// <c>ContinueWith</c> runs the continuation in an operation of its own once the task completes.
+/// </summary>
 public static class ControlledTaskOfT
 {
     /// <inheritdoc cref="Task{TResult}.Result"/>
@@ -14,5 +17,165 @@ public static class ControlledTaskOfT
         }
 
         return task.Result;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}})"/>
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return task.ContinueWith(continuation);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
+        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
+        return next;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, CancellationToken)"/>
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, CancellationToken cancellationToken)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return task.ContinueWith(continuation, cancellationToken);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
+        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
+        return next;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, TaskContinuationOptions)"/>
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, TaskContinuationOptions continuationOptions)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return task.ContinueWith(continuation, continuationOptions);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
+        TaskContinuations.Schedule(operation, task, next, cancellation, continuationOptions);
+        return next;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, TaskScheduler)"/>
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, TaskScheduler scheduler)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        {
+            return task.ContinueWith(continuation, scheduler);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
+        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
+        return next;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        {
+            return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
+        TaskContinuations.Schedule(operation, task, next, cancellation, continuationOptions);
+        return next;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult})"/>
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return task.ContinueWith(continuation);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
+        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
+        return next;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, CancellationToken)"/>
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, CancellationToken cancellationToken)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return task.ContinueWith(continuation, cancellationToken);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
+        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
+        return next;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, TaskContinuationOptions)"/>
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, TaskContinuationOptions continuationOptions)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation)
+        {
+            return task.ContinueWith(continuation, continuationOptions);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
+        TaskContinuations.Schedule(operation, task, next, cancellation, continuationOptions);
+        return next;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, TaskScheduler)"/>
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, TaskScheduler scheduler)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        {
+            return task.ContinueWith(continuation, scheduler);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
+        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
+        return next;
+    }
+
+    /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
+    {
+        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        {
+            return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
+        }
+
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
+        TaskContinuations.Schedule(operation, task, next, cancellation, continuationOptions);
+        return next;
     }
 }

@@ -21,6 +21,13 @@ public sealed class AsyncBugHuntingTests
     [TestCase("SyncOverAsync.Blocking", BugKind.Deadlock, "sync-over-async")]
     [TestCase("ChannelPipeline.CompletesEarly", BugKind.UnhandledException, "The pipeline lost")]
     [TestCase("TimeoutRace.LateResultLost", BugKind.UnhandledException, "the late result was dropped")]
+    [TestCase("ParallelCounter.ForUnsynchronized", BugKind.UnhandledException, "Lost update in a parallel loop")]
+    [TestCase("ParallelCounter.ForEachAsyncAcrossAwait", BugKind.UnhandledException, "Lost update in a parallel loop")]
+    [TestCase("Heartbeat.StopRacy", BugKind.UnhandledException, "but counted")]
+    [TestCase("PeriodicPoller.AssumesExactTicks", BugKind.UnhandledException, "expected 3")]
+    [TestCase("ContinuationChain.Unsynchronized", BugKind.UnhandledException, "expected 42")]
+    [TestCase("AsyncStreams.SharedTotal", BugKind.UnhandledException, "expected 24")]
+    [TestCase("AsyncVoidCrash.Throws", BugKind.UnhandledException, "The click handler failed")]
     public void BuggyAsyncWorkload_IsFound_AndItsTraceReplays(string method, BugKind kind, string text)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -47,6 +54,14 @@ public sealed class AsyncBugHuntingTests
     [TestCase("ChannelPipeline.CompletesAfterAll")]
     [TestCase("TimeoutRace.LateResultKept")]
     [TestCase("Misbehaving.AsyncCounter.Run")]
+    [TestCase("ParallelCounter.ForInterlocked")]
+    [TestCase("ParallelCounter.ForEachAsyncInterlocked")]
+    [TestCase("Heartbeat.StopGuarded")]
+    [TestCase("PeriodicPoller.WaitsForThreePolls")]
+    [TestCase("ContinuationChain.Interlocked")]
+    [TestCase("AsyncStreams.SharedTotalInterlocked")]
+    [TestCase("AsyncVoidCrash.Catches")]
+    [TestCase("SyncOverAsync.ConfigureAwaitOptionsNone")]
     public void FixedAsyncWorkload_HasNoBug_UnderRandomAndPct(string method)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })

@@ -32,6 +32,45 @@ public sealed class ExploreSchedulesTests
     }
 
     [Test]
+    [ExploreSchedules(Iterations = 300, Strategy = StrategyKind.Pct)]
+    public async Task AsyncDeposits_UnderAnAsyncLock_KeepEveryUpdate()
+    {
+        using var gate = new SemaphoreSlim(1, 1);
+        async Task DepositAsync()
+        {
+            await gate.WaitAsync();
+            try
+            {
+                int seen = _balance;
+                await Task.Delay(10);
+                _balance = seen + 1;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        await Task.WhenAll(Task.Run(DepositAsync), Task.Run(DepositAsync));
+        Assert.That(_balance, Is.EqualTo(2));
+    }
+
+    [Test]
+    [ExploreSchedules(Iterations = 300, ExpectedBug = BugKind.AssertionFailure)]
+    public async Task AsyncDeposits_AcrossAnAwait_LoseAnUpdate()
+    {
+        async Task DepositAsync()
+        {
+            int seen = _balance;
+            await Task.Delay(10);
+            _balance = seen + 1;
+        }
+
+        await Task.WhenAll(Task.Run(DepositAsync), Task.Run(DepositAsync));
+        Assert.That(_balance, Is.EqualTo(2));
+    }
+
+    [Test]
     [ExploreSchedules(Iterations = 300, ExpectedBug = BugKind.AssertionFailure)]
     public void RacyDeposits_LoseAnUpdate_AndTheAssertionCatchesIt()
     {

@@ -14,9 +14,9 @@ public sealed class InconclusiveTests
     [Test]
     public void AssertNoBug_OnAnUncontrolledApi_IsInconclusive_WithTheMessage()
     {
-        var report = ControlledTest.Explore(typeof(Workloads.Misbehaving.ParallelUse), nameof(Workloads.Misbehaving.ParallelUse.Run), new TestConfiguration { Iterations = 10 });
+        var report = ControlledTest.Explore(typeof(Workloads.Misbehaving.ProcessLaunch), nameof(Workloads.Misbehaving.ProcessLaunch.Run), new TestConfiguration { Iterations = 10 });
         var inconclusive = Assert.Throws<InconclusiveException>(() => ControlledTest.AssertNoBug(report));
-        Assert.That(inconclusive!.Message, Does.StartWith("Could not test: Parallel.Invoke (uncontrolled API) at ParallelUse.cs:"));
+        Assert.That(inconclusive!.Message, Does.StartWith("Could not test: Process.Start (uncontrolled API) at ProcessLaunch.cs:15"));
     }
 
     [Test]

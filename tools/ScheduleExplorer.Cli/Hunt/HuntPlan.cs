@@ -21,6 +21,13 @@ internal static class HuntPlan
         new("SyncOverAsync.Blocking", ExpectBug: true),
         new("ChannelPipeline.CompletesEarly", ExpectBug: true),
         new("TimeoutRace.LateResultLost", ExpectBug: true),
+        new("ParallelCounter.ForUnsynchronized", ExpectBug: true),
+        new("ParallelCounter.ForEachAsyncAcrossAwait", ExpectBug: true),
+        new("Heartbeat.StopRacy", ExpectBug: true),
+        new("PeriodicPoller.AssumesExactTicks", ExpectBug: true),
+        new("ContinuationChain.Unsynchronized", ExpectBug: true),
+        new("AsyncStreams.SharedTotal", ExpectBug: true),
+        new("AsyncVoidCrash.Throws", ExpectBug: true),
         new("LostUpdate.Locked", ExpectBug: false),
         new("LostUpdate.LockedWithLock", ExpectBug: false),
         new("LostUpdate.Interlocked", ExpectBug: false),
@@ -37,6 +44,14 @@ internal static class HuntPlan
         new("SyncOverAsync.ConfigureAwaitFalse", ExpectBug: false),
         new("ChannelPipeline.CompletesAfterAll", ExpectBug: false),
         new("TimeoutRace.LateResultKept", ExpectBug: false),
+        new("ParallelCounter.ForInterlocked", ExpectBug: false),
+        new("ParallelCounter.ForEachAsyncInterlocked", ExpectBug: false),
+        new("Heartbeat.StopGuarded", ExpectBug: false),
+        new("PeriodicPoller.WaitsForThreePolls", ExpectBug: false),
+        new("ContinuationChain.Interlocked", ExpectBug: false),
+        new("AsyncStreams.SharedTotalInterlocked", ExpectBug: false),
+        new("AsyncVoidCrash.Catches", ExpectBug: false),
+        new("SyncOverAsync.ConfigureAwaitOptionsNone", ExpectBug: false),
     ];
 
     /// <summary>The strategies every case is explored with.</summary>

@@ -1,0 +1,51 @@
+using ScheduleExplorer.Runtime;
+
+namespace ScheduleExplorer.Controlled;
+
+/// <summary>
+/// <c>ContinueWith</c> under control: the continuation task is run by an operation blocked on the
+/// antecedent, which runs it (or cancels it, when the options exclude the antecedent's outcome)
+/// once the antecedent completes — never on the thread pool.
+/// </summary>
+internal static class TaskContinuations
+{
+    /// <summary>Schedules <paramref name="continuation"/> (created, not started, with <paramref name="cancellation"/>'s token) after <paramref name="antecedent"/>.</summary>
+    public static void Schedule(ControlledOperation current, Task antecedent, Task continuation, CancellationTokenSource cancellation, TaskContinuationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(antecedent);
+        var scheduler = current.Scheduler;
+        scheduler.Tasks.Register(continuation, ControlledTasks.Describe("ContinueWith", ControlledSite.Current));
+        var resource = scheduler.Tasks.ResourceOf(antecedent);
+        var operation = scheduler.StartTaskOperation(scheduler.Tasks.NewFlowName("continuation"), static s =>
+        {
+            var (ante, cont, cts, opts) = ((Task, Task, CancellationTokenSource, TaskContinuationOptions))s!;
+            if (!ShouldRun(ante, opts))
+            {
+                cts.Cancel();
+            }
+            else if (cont.Status == TaskStatus.Created)
+            {
+                cont.RunSynchronously(TaskScheduler.Default);
+            }
+
+            cts.Dispose();
+        }, (antecedent, continuation, cancellation, options));
+        operation.Status = OperationStatus.Blocked;
+        operation.BlockedOn = resource;
+        operation.BlockKind = SchedulingPointKind.Await;
+        operation.BlockSite = ControlledSite.Current;
+        operation.FirstStepReads = resource;
+    }
+
+    /// <summary>The creation options a continuation task gets from its continuation options.</summary>
+    public static TaskCreationOptions CreationOptions(TaskContinuationOptions options) =>
+        (TaskCreationOptions)((int)options & 0x5F);
+
+    private static bool ShouldRun(Task antecedent, TaskContinuationOptions options) => antecedent.Status switch
+    {
+        TaskStatus.RanToCompletion => (options & TaskContinuationOptions.NotOnRanToCompletion) == 0,
+        TaskStatus.Faulted => (options & TaskContinuationOptions.NotOnFaulted) == 0,
+        TaskStatus.Canceled => (options & TaskContinuationOptions.NotOnCanceled) == 0,
+        _ => true,
+    };
+}
