@@ -43,6 +43,16 @@ public sealed class CouldNotTestTests
     }
 
     [Test]
+    public void AwaitingRealIo_CouldNotTest_NotADeadlock()
+    {
+        var report = Workload.Explore("Misbehaving.RealFileIo.WriteAndReadBack", s_quick);
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest), () => report.Bug?.Message ?? "no bug");
+        Assert.That(report.Bug, Is.Null, "not a deadlock");
+        Assert.That(report.CouldNotTest!.Summary, Does.Contain("completed outside the controlled scheduler"));
+        Assert.That(report.CouldNotTest.Summary, Does.Contain("RealFileIo.cs:"));
+    }
+
+    [Test]
     public void RewrittenCodeOnAThreadStartedOutsideControl_CouldNotTest()
     {
         // A thread started by code that was not rewritten (here: the test itself) runs code that was.

@@ -75,6 +75,8 @@ internal sealed class DemoCommand
                 parse.GetValue(threads) ?? count,
                 message => _console.Error.WriteLine(message));
             _console.Out.Write(DemoReportWriter.Format(result));
+            _console.Out.WriteLine();
+            _console.Out.Write(IoBoundComparison.Run(count, parse.GetValue(latency) ?? 100));
             Finish(parse.GetValue(report), parse.GetValue(chart), path => StressJson.Write(path, result), DemoReportWriter.Chart(result));
             return ExitCodes.NoBug;
         });
