@@ -20,12 +20,12 @@ public sealed class VerdictCommandTests
     {
         string report = _temp.File("report.json");
         string junit = _temp.File("junit.xml");
-        var run = CliRun.Of("test", CliRun.Workloads, "--method", "SystemTimersUse.Run", "-o", _temp.File("traces"), "--report", report, "--junit", junit, "-v", "quiet");
+        var run = CliRun.Of("test", CliRun.Workloads, "--method", "ProcessLaunch.Run", "-o", _temp.File("traces"), "--report", report, "--junit", junit, "-v", "quiet");
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(3));
-            Assert.That(run.Out, Does.StartWith("Could not test: Timer..ctor (uncontrolled API) at SystemTimersUse.cs:"));
-            Assert.That(run.Out, Does.Contain(" — This timer is not controlled yet"));
+            Assert.That(run.Out, Does.StartWith("Could not test: Process.Start (uncontrolled API) at ProcessLaunch.cs:15"));
+            Assert.That(run.Out, Does.Contain(" — Avoid it in code under test"));
             Assert.That(run.Out, Does.Not.Contain("Bug found").And.Not.Contain("minimized").And.Not.Contain("schedex replay"));
             Assert.That(Directory.Exists(_temp.File("traces")) ? Directory.GetFiles(_temp.File("traces")) : [], Is.Empty, "no trace");
         });
@@ -35,12 +35,12 @@ public sealed class VerdictCommandTests
         Assert.That(root.GetProperty("verdict").GetString(), Is.EqualTo("could not test"));
         Assert.That(root.GetProperty("bugFound").GetBoolean(), Is.False);
         Assert.That(root.GetProperty("couldNotTest").GetProperty("cause").GetString(), Is.EqualTo("UncontrolledApi"));
-        Assert.That(root.GetProperty("couldNotTest").GetProperty("message").GetString(), Does.Contain("SystemTimersUse.cs:"));
+        Assert.That(root.GetProperty("couldNotTest").GetProperty("message").GetString(), Does.Contain("ProcessLaunch.cs:15"));
 
         var suite = XDocument.Load(junit).Root!.Element("testsuite")!;
         var testCase = suite.Element("testcase")!;
         Assert.That(testCase.Element("failure"), Is.Null, "not a failure");
-        Assert.That(testCase.Element("skipped")?.Attribute("message")?.Value, Does.StartWith("Could not test: Timer..ctor"));
+        Assert.That(testCase.Element("skipped")?.Attribute("message")?.Value, Does.StartWith("Could not test: Process.Start"));
         Assert.That(suite.Attribute("skipped")?.Value, Is.EqualTo("1"));
     }
 

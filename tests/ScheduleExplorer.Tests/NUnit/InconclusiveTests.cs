@@ -14,9 +14,9 @@ public sealed class InconclusiveTests
     [Test]
     public void AssertNoBug_OnAnUncontrolledApi_IsInconclusive_WithTheMessage()
     {
-        var report = ControlledTest.Explore(typeof(Workloads.Misbehaving.SystemTimersUse), nameof(Workloads.Misbehaving.SystemTimersUse.Run), new TestConfiguration { Iterations = 10 });
+        var report = ControlledTest.Explore(typeof(Workloads.Misbehaving.ProcessLaunch), nameof(Workloads.Misbehaving.ProcessLaunch.Run), new TestConfiguration { Iterations = 10 });
         var inconclusive = Assert.Throws<InconclusiveException>(() => ControlledTest.AssertNoBug(report));
-        Assert.That(inconclusive!.Message, Does.StartWith("Could not test: Timer..ctor (uncontrolled API) at SystemTimersUse.cs:"));
+        Assert.That(inconclusive!.Message, Does.StartWith("Could not test: Process.Start (uncontrolled API) at ProcessLaunch.cs:15"));
     }
 
     [Test]

@@ -18,20 +18,28 @@ public sealed class CouldNotTestTests
     public void StillUncontrolledApi_CouldNotTest_NamesTheApiItsLineAndWhatToDo()
     {
         string traces = Path.Combine(TestContext.CurrentContext.WorkDirectory, "cnt-traces");
-        var report = Workload.Explore("Misbehaving.SystemTimersUse.Run", s_quick with { TracesDirectory = traces });
+        var report = Workload.Explore("Misbehaving.ProcessLaunch.Run", s_quick with { TracesDirectory = traces });
         Assert.Multiple(() =>
         {
             Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest));
             Assert.That(report.Bug, Is.Null, "not a bug");
             Assert.That(report.CouldNotTest!.Cause, Is.EqualTo(CouldNotTestCause.UncontrolledApi));
-            Assert.That(report.CouldNotTest.Summary, Does.StartWith("Could not test: Timer..ctor (uncontrolled API) at SystemTimersUse.cs:"));
-            Assert.That(report.CouldNotTest.Summary, Does.Contain(" — This timer is not controlled yet"));
+            Assert.That(report.CouldNotTest.Summary, Does.StartWith("Could not test: Process.Start (uncontrolled API) at ProcessLaunch.cs:15 in 'main'"));
+            Assert.That(report.CouldNotTest.Summary, Does.Contain(" — Avoid it in code under test"));
             Assert.That(report.CouldNotTest.Iteration, Is.EqualTo(1));
             Assert.That(report.Iterations, Is.EqualTo(1), "the run stops at the first could-not-test");
             Assert.That(report.Trace, Is.Null, "no trace");
             Assert.That(report.TracePath, Is.Null);
             Assert.That(Directory.Exists(traces) ? Directory.GetFiles(traces) : [], Is.Empty, "no trace file");
         });
+    }
+
+    [Test]
+    public void UncontrolledTimer_CouldNotTest_NotABug()
+    {
+        var report = Workload.Explore("Misbehaving.SystemTimersUse.Run", s_quick);
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest), report.Bug?.Message);
+        Assert.That(report.CouldNotTest!.Message, Does.Contain("Timer.").And.Contain("SystemTimersUse.cs:"));
     }
 
     [Test]

@@ -14,11 +14,11 @@ public sealed class StaticScanTests
         var sink = new ListLoggerProvider();
         using (var loggers = LoggerFactory.Create(builder => builder.AddProvider(sink).SetMinimumLevel(LogLevel.Warning)))
         {
-            using var engine = TestingEngine.Create(new TestConfiguration { Iterations = 1 }, Workload.AssemblyPath, "Misbehaving.SystemTimersUse.Run", loggers);
+            using var engine = TestingEngine.Create(new TestConfiguration { Iterations = 1 }, Workload.AssemblyPath, "Misbehaving.ProcessLaunch.Run", loggers);
             var warnings = sink.Messages.Where(m => m.Contains("does not control", StringComparison.Ordinal)).ToList();
             Assert.That(warnings, Has.Count.EqualTo(1), "once, at load time, before Run");
             Assert.That(warnings[0], Does.Match(@"ScheduleExplorer\.Workloads makes \d+ calls to concurrency APIs"));
-            Assert.That(warnings[0], Does.Contain("could not test").And.Contain("Timer..ctor at SystemTimersUse.cs:"));
+            Assert.That(warnings[0], Does.Contain("could not test").And.Contain("Process.Start at ProcessLaunch.cs:15"));
         }
     }
 
@@ -28,7 +28,7 @@ public sealed class StaticScanTests
         var rewriter = new Rewriting.AssemblyRewriter(new Rewriting.RewritingOptions { RuntimeAssemblyPath = typeof(Controlled.ControlledMonitor).Assembly.Location });
         var rewritten = rewriter.Rewrite(Workload.AssemblyPath);
         Assert.That(rewritten.UncontrolledCallSites, Has.Count.EqualTo(rewritten.Statistics.UncontrolledCalls));
-        Assert.That(rewritten.UncontrolledCallSites, Has.Some.Match(@"^Timer\.\.ctor at SystemTimersUse\.cs:\d+$"));
+        Assert.That(rewritten.UncontrolledCallSites, Has.Some.Match(@"^Process\.Start at ProcessLaunch\.cs:15$"));
         Assert.That(rewritten.UncontrolledCallSites, Has.None.Contains("LostUpdate"), "controlled code is not listed");
     }
 }

@@ -21,7 +21,9 @@ internal static class CouldNotTestText
         text.AppendLine(couldNotTest.Summary);
         text.Append(culture, $"  {report.Method} with {report.Strategy}, seed {report.Seed}: ");
         text.AppendLine(couldNotTest.Iteration is { } iteration && couldNotTest.Cause != Detection.CouldNotTestCause.StepBound
-            ? string.Create(culture, $"stopped in iteration {iteration:N0}, after {iteration - 1:N0} iterations without a bug; no trace written.")
+            ? iteration == 1
+                ? "stopped in iteration 1; no trace written."
+                : string.Create(culture, $"stopped in iteration {iteration:N0}, after {iteration - 1:N0} iterations without a bug; no trace written.")
             : string.Create(culture, $"{report.Iterations:N0} iterations, no bug in those that finished; no trace written."));
         if (couldNotTest.Details.Length > 0)
         {
