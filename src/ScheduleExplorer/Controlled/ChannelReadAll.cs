@@ -54,7 +54,7 @@ internal sealed class ChannelReadAll<T> : IAsyncEnumerable<T>, IAsyncEnumerator<
             if (_reader.TryRead(out T? item))
             {
                 Current = item;
-                return Settle(promise, true);
+                return true;
             }
 
             var waiting = _reader.WaitToReadAsync(_cancellationToken);
@@ -69,7 +69,7 @@ internal sealed class ChannelReadAll<T> : IAsyncEnumerable<T>, IAsyncEnumerator<
 
             if (!waiting.GetAwaiter().GetResult())
             {
-                return Settle(promise, false);
+                return false;
             }
         }
     }
@@ -93,11 +93,5 @@ internal sealed class ChannelReadAll<T> : IAsyncEnumerable<T>, IAsyncEnumerator<
         {
             promise.TrySetException(e);
         }
-    }
-
-    private static bool? Settle(TaskCompletionSource<bool> promise, bool value)
-    {
-        _ = promise;
-        return value;
     }
 }

@@ -161,7 +161,8 @@ public static class ControlledSemaphoreSlim
 
         var acquired = new TaskCompletionSource<bool>();
         scheduler.Tasks.Register(acquired.Task, $"SemaphoreSlim.WaitAsync at {site ?? "?"}");
-        var waiter = scheduler.StartTaskOperation(op.Name, static state =>
+        long deadline = millisecondsTimeout < 0 ? long.MaxValue : scheduler.Now + millisecondsTimeout;
+        var waiter = scheduler.StartWaitingOperation(op.Name, resource, SchedulingPointKind.Acquire, site, static state =>
         {
             var (r, t) = ((SemaphoreResource, TaskCompletionSource<bool>))state!;
             var current = ControlledScheduler.CurrentOperation!;
@@ -173,14 +174,8 @@ public static class ControlledSemaphoreSlim
             }
 
             t.TrySetResult(entered);
-        }, (resource, acquired));
+        }, (resource, acquired), deadline);
         waiter.Held = op.IsAsyncFlow ? op.Held : waiter.Held;
-        waiter.Status = OperationStatus.Blocked;
-        waiter.BlockedOn = resource;
-        waiter.Deadline = millisecondsTimeout < 0 ? long.MaxValue : scheduler.Now + millisecondsTimeout;
-        waiter.BlockKind = SchedulingPointKind.Acquire;
-        waiter.BlockSite = site;
-        waiter.FirstStepReads = resource;
         if (cancellationToken.CanBeCanceled)
         {
             cancellationToken.UnsafeRegister(

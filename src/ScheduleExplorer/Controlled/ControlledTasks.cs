@@ -74,16 +74,11 @@ internal static class ControlledTasks
         string description = Describe(api, ControlledSite.Current);
         scheduler.Tasks.Register(promise.Task, description);
         var resource = Condition(scheduler, tasks, all, api);
-        var operation = scheduler.StartTaskOperation(scheduler.Tasks.NewFlowName(api), static state =>
+        scheduler.StartWaitingOperation(scheduler.Tasks.NewFlowName(api), resource, SchedulingPointKind.Await, ControlledSite.Current, static state =>
         {
             var (p, c) = ((TaskCompletionSource<TResult>, Func<Task<TResult>>))state!;
             p.SetFromTask(c());
         }, (promise, complete));
-        operation.Status = OperationStatus.Blocked;
-        operation.BlockedOn = resource;
-        operation.BlockKind = SchedulingPointKind.Await;
-        operation.BlockSite = ControlledSite.Current;
-        operation.FirstStepReads = resource;
         return promise.Task;
     }
 

@@ -46,11 +46,6 @@ public static class ControlledValueTask
         var scheduler = current.Scheduler;
         scheduler.Tasks.Register(promise, ControlledTasks.Describe("ValueTask.AsTask", ControlledSite.Current));
         var awaited = new AwaitableResource(isCompleted, "a value task (AsTask)", isControlled: true);
-        var operation = scheduler.StartTaskOperation(scheduler.Tasks.NewFlowName("AsTask"), static s => ((Action)s!)(), complete);
-        operation.Status = OperationStatus.Blocked;
-        operation.BlockedOn = awaited;
-        operation.BlockKind = SchedulingPointKind.Await;
-        operation.BlockSite = ControlledSite.Current;
-        operation.FirstStepReads = awaited;
+        scheduler.StartWaitingOperation(scheduler.Tasks.NewFlowName("AsTask"), awaited, SchedulingPointKind.Await, ControlledSite.Current, static s => ((Action)s!)(), complete);
     }
 }

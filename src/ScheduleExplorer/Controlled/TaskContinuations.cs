@@ -16,7 +16,7 @@ internal static class TaskContinuations
         var scheduler = current.Scheduler;
         scheduler.Tasks.Register(continuation, ControlledTasks.Describe("ContinueWith", ControlledSite.Current));
         var resource = scheduler.Tasks.ResourceOf(antecedent);
-        var operation = scheduler.StartTaskOperation(scheduler.Tasks.NewFlowName("continuation"), static s =>
+        scheduler.StartWaitingOperation(scheduler.Tasks.NewFlowName("continuation"), resource, SchedulingPointKind.Await, ControlledSite.Current, static s =>
         {
             var (ante, cont, cts, opts) = ((Task, Task, CancellationTokenSource, TaskContinuationOptions))s!;
             if (!ShouldRun(ante, opts))
@@ -30,11 +30,6 @@ internal static class TaskContinuations
 
             cts.Dispose();
         }, (antecedent, continuation, cancellation, options));
-        operation.Status = OperationStatus.Blocked;
-        operation.BlockedOn = resource;
-        operation.BlockKind = SchedulingPointKind.Await;
-        operation.BlockSite = ControlledSite.Current;
-        operation.FirstStepReads = resource;
     }
 
     /// <summary>The creation options a continuation task gets from its continuation options.</summary>

@@ -30,6 +30,20 @@ internal sealed partial class ControlledScheduler
     }
 
     /// <summary>
+    /// Creates a background operation that runs <paramref name="body"/> once <paramref name="awaited"/>
+    /// lets it proceed (or at <paramref name="deadline"/> on the virtual clock): a combinator's promise,
+    /// a continuation task, an async semaphore wait. Its first step reads the resource, for partial-order
+    /// reduction; a deadlock report shows it as blocked there.
+    /// </summary>
+    public ControlledOperation StartWaitingOperation(string name, IBlockingResource awaited, SchedulingPointKind kind, string? site, Action<object?> body, object? state, long deadline = long.MaxValue)
+    {
+        var operation = StartTaskOperation(name, body, state);
+        Suspend(operation, awaited, kind, site);
+        operation.Deadline = deadline;
+        return operation;
+    }
+
+    /// <summary>
     /// Creates a timer: a background operation that runs <paramref name="body"/> once virtual time
     /// reaches now + <paramref name="delayMilliseconds"/> (never, for a negative delay). When
     /// <see cref="SchedulerOptions.TimersFireEarly"/> holds, the strategy may also fire it while
@@ -104,14 +118,20 @@ internal sealed partial class ControlledScheduler
 
         if (awaited is not null)
         {
-            next.Status = OperationStatus.Blocked;
-            next.BlockedOn = awaited;
-            next.BlockKind = SchedulingPointKind.Await;
-            next.BlockSite = site;
-            next.FirstStepReads = awaited;
+            Suspend(next, awaited, SchedulingPointKind.Await, site);
         }
 
         return next;
+    }
+
+    /// <summary>Marks an operation that has not run yet as blocked on <paramref name="awaited"/>.</summary>
+    private static void Suspend(ControlledOperation operation, IBlockingResource awaited, SchedulingPointKind kind, string? site)
+    {
+        operation.Status = OperationStatus.Blocked;
+        operation.BlockedOn = awaited;
+        operation.BlockKind = kind;
+        operation.BlockSite = site;
+        operation.FirstStepReads = awaited;
     }
 
     /// <summary>
