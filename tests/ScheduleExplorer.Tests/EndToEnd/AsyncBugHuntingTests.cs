@@ -33,17 +33,7 @@ public sealed class AsyncBugHuntingTests
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
         {
-            var report = Workload.Explore(method, new TestConfiguration { Strategy = strategy, Iterations = Budget, Seed = 2026 });
-            Assert.That(report.Bug, Is.Not.Null, $"{strategy}: no bug in {report.Iterations} iterations");
-            Assert.That(report.Bug!.Kind, Is.EqualTo(kind), report.Bug.Message);
-            Assert.That(report.Bug.Message, Does.Contain(text));
-            TestContext.Out.WriteLine($"{method} [{report.Strategy}]: bug in iteration {report.FirstBugIteration}: {report.Bug.Message}");
-
-            var replay = Workload.Replay(report.Trace!);
-            Assert.That(replay.Divergence, Is.Null);
-            Assert.That(replay.Bug?.Kind, Is.EqualTo(kind));
-            Assert.That(replay.Bug!.Message, Is.EqualTo(report.Bug.Message));
-            Assert.That(replay.Trace!.Steps, Is.EqualTo(report.Trace!.Steps), "the replay took exactly the recorded steps");
+            Workload.AssertFoundAndReplays(method, new TestConfiguration { Strategy = strategy, Iterations = Budget, Seed = 2026 }, kind, text);
         }
     }
 

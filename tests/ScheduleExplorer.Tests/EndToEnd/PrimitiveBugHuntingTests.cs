@@ -40,17 +40,7 @@ public sealed class PrimitiveBugHuntingTests
         };
         foreach (var configuration in configurations)
         {
-            var report = Workload.Explore(method, configuration);
-            Assert.That(report.Bug, Is.Not.Null, $"{configuration.Strategy}: no bug in {report.Iterations} iterations");
-            Assert.That(report.Bug!.Kind, Is.EqualTo(kind), report.Bug.Message);
-            Assert.That(report.Bug.Message, Does.Contain(text));
-            TestContext.Out.WriteLine($"{method} [{report.Strategy}]: bug in iteration {report.FirstBugIteration}: {report.Bug.Message}");
-
-            var replay = Workload.Replay(report.Trace!);
-            Assert.That(replay.Divergence, Is.Null);
-            Assert.That(replay.Bug?.Kind, Is.EqualTo(kind));
-            Assert.That(replay.Bug!.Message, Is.EqualTo(report.Bug.Message));
-            Assert.That(replay.Trace!.Steps, Is.EqualTo(report.Trace!.Steps), "the replay took exactly the recorded steps");
+            Workload.AssertFoundAndReplays(method, configuration, kind, text);
         }
     }
 

@@ -14,6 +14,27 @@ internal static class Workload
         return engine.Run();
     }
 
+    /// <summary>
+    /// Explores <paramref name="method"/>, asserts a bug of <paramref name="kind"/> whose message
+    /// contains <paramref name="text"/> is found, and that its trace replays step for step to the same
+    /// bug. Returns the exploration's report.
+    /// </summary>
+    public static TestReport AssertFoundAndReplays(string method, TestConfiguration configuration, Detection.BugKind kind, string text)
+    {
+        var report = Explore(method, configuration);
+        Assert.That(report.Bug, Is.Not.Null, $"{configuration.Strategy}: no bug in {report.Iterations} iterations");
+        Assert.That(report.Bug!.Kind, Is.EqualTo(kind), report.Bug.Message);
+        Assert.That(report.Bug.Message, Does.Contain(text));
+        TestContext.Out.WriteLine($"{method} [{report.Strategy}]: bug in iteration {report.FirstBugIteration}: {report.Bug.Message}");
+
+        var replay = Replay(report.Trace!);
+        Assert.That(replay.Divergence, Is.Null);
+        Assert.That(replay.Bug?.Kind, Is.EqualTo(kind));
+        Assert.That(replay.Bug!.Message, Is.EqualTo(report.Bug.Message));
+        Assert.That(replay.Trace!.Steps, Is.EqualTo(report.Trace!.Steps), "the replay took exactly the recorded steps");
+        return report;
+    }
+
     public static TestReport Replay(Traces.ScheduleTrace trace)
     {
         using var engine = TestingEngine.Create(new TestConfiguration(), AssemblyPath, trace.Method);
