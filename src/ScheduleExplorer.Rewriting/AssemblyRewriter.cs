@@ -65,6 +65,12 @@ public sealed class AssemblyRewriter
                     // The static scan: the user learns it before the first iteration, not after a hang.
                     RewriterLog.UncontrolledCalls(Logger, result.AssemblyName, result.UncontrolledCallSites.Count, RewriterLog.List(result.UncontrolledCallSites));
                 }
+
+                if (result.NondeterministicCallSites.Count > 0)
+                {
+                    RewriterLog.NondeterministicCalls(Logger, result.AssemblyName, result.NondeterministicCallSites.Count, RewriterLog.List(result.NondeterministicCallSites));
+                }
+
                 return result;
             }
             catch (AssemblyResolutionException e)
@@ -122,6 +128,7 @@ public sealed class AssemblyRewriter
         return new RewrittenAssembly(assembly.Name.Name, originalMvid, image, symbols, statistics.ToStatistics())
         {
             UncontrolledCallSites = [.. statistics.UncontrolledCallSites],
+            NondeterministicCallSites = [.. statistics.NondeterministicCallSites],
         };
     }
 

@@ -16,4 +16,11 @@ public sealed record RewrittenAssembly(string AssemblyName, Guid OriginalMvid, b
     /// a controlled run that reaches one ends with "could not test". Empty when there is none.
     /// </summary>
     public IReadOnlyList<string> UncontrolledCallSites { get; init; } = [];
+
+    /// <summary>
+    /// Every call whose value differs from one process to the next and has no controlled stand-in
+    /// (per-process hash seeds, cryptographic randomness), as "HashCode.Combine at File.cs:42": a
+    /// schedule that depends on such a value may not replay. Empty when there is none.
+    /// </summary>
+    public IReadOnlyList<string> NondeterministicCallSites { get; init; } = [];
 }

@@ -28,6 +28,8 @@ public sealed class PrimitivesTests
         yield return new TestCaseData((Action)ReentrancyGuard.ThreadStaticFlag).SetName("ReentrancyGuard_ThreadStaticFlag_LogsEveryLine");
         yield return new TestCaseData((Action)ReportCache.GetOrAddLazy).SetName("ReportCache_GetOrAddLazy_BuildsOnce");
         yield return new TestCaseData((Action)ReentrancyGuard.FreshOnEveryThread).SetName("ReentrancyGuard_FreshOnEveryThread_NewThreadLogs");
+        yield return new TestCaseData((Action)StripedTally.TotalInterlocked).SetName("StripedTally_TotalInterlocked_LosesNoOrder");
+        yield return new TestCaseData((Action)StripedTally.CombinedHashStripes).SetName("StripedTally_CombinedHashStripes_LosesNoOrder");
     }
 
     /// <summary>Each fix, many times over.</summary>

@@ -19,6 +19,7 @@ internal sealed class ModuleRewriter
         new AtomicTargetPass(),
         new SitePass(),
         new UncontrolledCallPass(),
+        new NondeterminismPass(),
 
         // Before memory accesses: a [ThreadStatic] field is per operation, never a shared location.
         new ThreadStaticPass(),

@@ -18,6 +18,9 @@ internal sealed class StatisticsCounter
     /// <summary>Each uncontrolled-call check inserted, as "Type.Method at File.cs:42", in IL order.</summary>
     public List<string> UncontrolledCallSites { get; } = [];
 
+    /// <summary>Each call whose value differs between processes, as "HashCode.Combine at File.cs:42", in IL order.</summary>
+    public List<string> NondeterministicCallSites { get; } = [];
+
     /// <summary>Back-edge hooks inserted.</summary>
     public int BackEdges { get; set; }
 

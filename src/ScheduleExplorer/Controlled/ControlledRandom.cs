@@ -4,9 +4,10 @@ namespace ScheduleExplorer.Controlled;
 
 /// <summary>
 /// Controlled <see cref="Random"/>: under a controlled run, data choices come from the strategy and
-/// are recorded in the trace, so a replay reproduces data as well as order.
+/// are recorded in the trace, so a replay reproduces data as well as order. Calls that draw many
+/// values (bytes, shuffles, items, 64-bit ranges) draw one recorded seed and fill from it.
 /// </summary>
-public static class ControlledRandom
+public static partial class ControlledRandom
 {
     /// <inheritdoc cref="Random.Next()"/>
     public static int Next(Random random) =>

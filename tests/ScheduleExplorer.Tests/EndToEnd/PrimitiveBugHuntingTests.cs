@@ -30,6 +30,7 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.InterruptibleWorker.StopFlagOnly", BugKind.Deadlock, "'worker' waits for a pulse on")]
     [TestCase("Primitives.ReentrancyGuard.SharedFlag", BugKind.UnhandledException, "each thread logged one")]
     [TestCase("Primitives.ReportCache.GetOrAddFactory", BugKind.UnhandledException, "built 2 times")]
+    [TestCase("Primitives.StripedTally.TotalUnderStripeLock", BugKind.UnhandledException, "Lost an order")]
     public void BuggyWorkload_IsFound_UnderRandomPctAndDfs_AndItsTraceReplays(string method, BugKind kind, string text)
     {
         var configurations = new[]
@@ -62,6 +63,8 @@ public sealed class PrimitiveBugHuntingTests
     [TestCase("Primitives.ReentrancyGuard.ThreadStaticFlag")]
     [TestCase("Primitives.ReentrancyGuard.FreshOnEveryThread")]
     [TestCase("Primitives.ReportCache.GetOrAddLazy")]
+    [TestCase("Primitives.StripedTally.TotalInterlocked")]
+    [TestCase("Primitives.StripedTally.CombinedHashStripes")]
     public void FixedWorkload_HasNoBug_UnderRandomAndPct(string method)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -103,6 +106,7 @@ public sealed class PrimitiveBugHuntingTests
     /// </summary>
     [TestCase("Primitives.ConnectionInit.Locked")]
     [TestCase("Primitives.SpinHandshake.Acknowledged")]
+    [TestCase("Primitives.StripedTally.TotalInterlocked")]
     public void FixedWorkload_HasNoBug_InTheFirstDfsSchedules(string method)
     {
         var report = Workload.Explore(method, new TestConfiguration { Strategy = StrategyKind.Dfs, Iterations = 2_000, FailOnMaxSteps = true });
