@@ -4,7 +4,8 @@ namespace ScheduleExplorer.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- --filter '*'</c>,
-/// or the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>.
+/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, or the verdict table of every
+/// controlled primitive and access kind: <c>… -- verdicts [budget] [dfs-budget]</c>.
 /// Every class reports its rows in one run, so ratios between rows are meaningful on a noisy machine.
 /// </summary>
 internal static class Program
@@ -16,6 +17,14 @@ internal static class Program
             BugFindingStatistics.Run(
                 seeds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
                 budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+            return;
+        }
+
+        if (args is ["verdicts", ..])
+        {
+            VerdictTable.Run(
+                budget: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000,
+                dfsBudget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
             return;
         }
 
