@@ -99,6 +99,8 @@ internal sealed partial class ControlledScheduler
             {
                 SynchronizationContext.SetSynchronizationContext(null);
             }
+
+            Worker.ResetAmbientContext();
         }
 
         if (operation.Failure is null && !_canceled && operation.TrySuspend())

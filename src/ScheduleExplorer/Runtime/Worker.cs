@@ -73,8 +73,26 @@ internal sealed class Worker
         _baton.Set();
     }
 
+    /// <summary>
+    /// The ambient context a worker starts with (nothing flowed in). An operation's body may set
+    /// <see cref="AsyncLocal{T}"/> values on the worker's own context; they are dropped when the body
+    /// ends, so the next operation (or iteration) on this worker starts as clean as a fresh thread.
+    /// </summary>
+    [ThreadStatic]
+    private static ExecutionContext? t_clean;
+
+    /// <summary>Drops whatever ambient values the body that just ran left on this worker.</summary>
+    internal static void ResetAmbientContext()
+    {
+        if (t_clean is { } clean && !ReferenceEquals(ExecutionContext.Capture(), clean))
+        {
+            ExecutionContext.Restore(clean);
+        }
+    }
+
     private void Loop()
     {
+        t_clean = ExecutionContext.Capture();
         if (_pinCpu >= 0)
         {
             CpuAffinity.TryPinCurrentThread(_pinCpu);
