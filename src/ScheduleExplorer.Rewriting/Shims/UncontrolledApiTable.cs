@@ -19,6 +19,10 @@ internal static class UncontrolledApiTable
         "System.Threading.Tasks.TaskScheduler",
         "System.Threading.Timer",
         "System.Threading.PeriodicTimer",
+
+        // Modelled, with shims for its blocking members; the rest (TakeFromAny, AddToAny, the
+        // overloads with a timeout and a token) would block the real collection.
+        "System.Collections.Concurrent.BlockingCollection`1",
     ];
 
     private static readonly (string Type, string Method)[] s_someMembers =
@@ -46,6 +50,12 @@ internal static class UncontrolledApiTable
         ("System.Threading.ThreadPool", "get_ThreadCount"),
         ("System.Threading.ThreadPool", "get_PendingWorkItemCount"),
         ("System.Threading.ThreadPool", "get_CompletedWorkItemCount"),
+        ("System.Collections.Concurrent.BlockingCollection`1", ".ctor"),
+        ("System.Collections.Concurrent.BlockingCollection`1", "Dispose"),
+        ("System.Collections.Concurrent.BlockingCollection`1", "get_BoundedCapacity"),
+        ("System.Collections.Concurrent.BlockingCollection`1", "get_IsAddingCompleted"),
+        ("System.Collections.Concurrent.BlockingCollection`1", "ToArray"),
+        ("System.Collections.Concurrent.BlockingCollection`1", "CopyTo"),
     ];
 
     private static readonly HashSet<string> s_types = new(s_everyMember, StringComparer.Ordinal);

@@ -29,6 +29,8 @@ public static class UncontrolledCall
             || api.StartsWith("ValueTask", StringComparison.Ordinal) || api.Contains("Async", StringComparison.Ordinal)
             || api.Contains("Awaiter", StringComparison.Ordinal) || api.StartsWith("Parallel", StringComparison.Ordinal)
             => "This task API is not controlled yet: use Task.Run, async/await, Task.WhenAll/WhenAny, Task.Delay and TaskCompletionSource, which are.",
+        _ when api.StartsWith("BlockingCollection", StringComparison.Ordinal)
+            => "Take, TryTake, Add, TryAdd (without a token), CompleteAdding and GetConsumingEnumerable of one collection are controlled: take from each collection in turn, or use a Channel.",
         _ when api.StartsWith("ThreadPool", StringComparison.Ordinal)
             => "This thread-pool API is not controlled: use ThreadPool.QueueUserWorkItem, Task.Run or a Thread.",
         _ when api.Contains("Timer", StringComparison.Ordinal)

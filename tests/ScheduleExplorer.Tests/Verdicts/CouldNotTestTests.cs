@@ -43,6 +43,16 @@ public sealed class CouldNotTestTests
     }
 
     [Test]
+    public void BlockingCollectionTakeFromAny_CouldNotTest_BeforeItBlocksARealThread()
+    {
+        var report = Workload.Explore("Misbehaving.TakeFromAnyUse.Run", s_quick);
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest), () => report.Bug?.Message ?? "no bug");
+        Assert.That(report.CouldNotTest!.Cause, Is.EqualTo(CouldNotTestCause.UncontrolledApi));
+        Assert.That(report.CouldNotTest.Summary, Does.StartWith("Could not test: BlockingCollection.TakeFromAny (uncontrolled API) at TakeFromAnyUse.cs:20"));
+        Assert.That(report.CouldNotTest.Summary, Does.Contain("Take, TryTake, Add"));
+    }
+
+    [Test]
     public void AwaitingRealIo_CouldNotTest_NotADeadlock()
     {
         var report = Workload.Explore("Misbehaving.RealFileIo.WriteAndReadBack", s_quick);
