@@ -23,14 +23,20 @@ internal static class WaitHandleModel
         };
     }
 
-    /// <summary>Takes an available handle: resets an auto-reset event, owns a mutex, takes a permit.</summary>
-    public static void Take(ControlledOperation op, IBlockingResource resource)
+    /// <summary>
+    /// Takes an available handle: resets an auto-reset event, owns a mutex, takes a permit. True when
+    /// the handle was a mutex abandoned by a thread that ended holding it.
+    /// </summary>
+    public static bool Take(ControlledOperation op, IBlockingResource resource)
     {
         switch (resource)
         {
             case EventResource { AutoReset: true } autoReset:
                 autoReset.IsSet = false;
                 break;
+            case MonitorResource { IsAbandoned: true } abandoned:
+                abandoned.TakeAbandoned(op);
+                return true;
             case MonitorResource mutex:
                 mutex.Enter(op);
                 break;
@@ -38,6 +44,8 @@ internal static class WaitHandleModel
                 semaphore.Count--;
                 break;
         }
+
+        return false;
     }
 
     /// <summary>Signals a handle (<see cref="WaitHandle.SignalAndWait(WaitHandle, WaitHandle)"/>): sets an event, releases a mutex or one permit.</summary>
@@ -66,7 +74,11 @@ internal static class WaitHandleModel
             return false;
         }
 
-        Take(op, resource);
+        if (Take(op, resource))
+        {
+            throw new AbandonedMutexException();
+        }
+
         return true;
     }
 
@@ -108,10 +120,20 @@ internal static class WaitHandleModel
         }
 
         int index = all ? 0 : waited.FirstAvailable(op);
+        int abandoned = -1;
         foreach (var part in all ? parts : [parts[index]])
         {
-            Take(op, part);
+            if (Take(op, part) && abandoned < 0)
+            {
+                abandoned = all ? Array.IndexOf(parts, part) : index;
+            }
+
             scheduler.RecordEffect(part, isWrite: true);
+        }
+
+        if (abandoned >= 0)
+        {
+            throw all ? new AbandonedMutexException() : new AbandonedMutexException(abandoned, handles[abandoned]);
         }
 
         return index;

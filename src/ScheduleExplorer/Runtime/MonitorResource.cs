@@ -9,11 +9,13 @@ namespace ScheduleExplorer.Runtime;
 [DebuggerDisplay("{Name}: owner {Owner?.Name}, depth {Depth}")]
 internal sealed class MonitorResource : SynchronizationResource
 {
+    private readonly bool _abandonable;
     private ControlledOperation? _owner;
 
     public MonitorResource(object target, int sequence)
         : base(target, sequence)
     {
+        _abandonable = target is Mutex;
     }
 
     public override ControlledOperation? Owner => _owner;
@@ -23,8 +25,25 @@ internal sealed class MonitorResource : SynchronizationResource
     /// <summary>Operations in <c>Monitor.Wait</c> on this monitor, in arrival order.</summary>
     public List<ControlledOperation> WaitSet { get; } = [];
 
+    /// <summary>
+    /// A mutex whose owner is a thread that ended without releasing it: the next wait takes it and
+    /// gets an <see cref="AbandonedMutexException"/>, as in .NET. (A monitor is never abandoned, and a
+    /// task body that ends does not end its pool thread.)
+    /// </summary>
+    public bool IsAbandoned => _abandonable && _owner is { Status: OperationStatus.Completed, ThreadObject: not null };
+
     public override bool CanProceed(ControlledOperation operation) =>
-        !operation.AwaitingPulse && (_owner is null || ReferenceEquals(_owner, operation));
+        !operation.AwaitingPulse && (_owner is null || ReferenceEquals(_owner, operation) || IsAbandoned);
+
+    /// <summary>Makes <paramref name="operation"/> the owner of this abandoned mutex, at depth one.</summary>
+    public void TakeAbandoned(ControlledOperation operation)
+    {
+        Debug.Assert(IsAbandoned, "only an abandoned mutex is taken over");
+        _owner!.Held.Remove(this);
+        _owner = operation;
+        operation.Held.Add(this);
+        Depth = 1;
+    }
 
     public void Enter(ControlledOperation operation, int depth = 1)
     {
