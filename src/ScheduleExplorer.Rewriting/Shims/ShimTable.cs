@@ -67,6 +67,10 @@ internal static class ShimTable
         ["System.Threading.Tasks.ValueTask"] = "ControlledValueTask",
         ["System.Threading.Tasks.ValueTask`1"] = "ControlledValueTask",
         ["System.Threading.PeriodicTimer"] = "ControlledPeriodicTimer",
+        ["System.Runtime.CompilerServices.ValueTaskAwaiter"] = "ControlledValueTaskAwaiter",
+        ["System.Runtime.CompilerServices.ValueTaskAwaiter`1"] = "ControlledValueTaskAwaiter",
+        ["System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable/ConfiguredValueTaskAwaiter"] = "ControlledValueTaskAwaiter",
+        ["System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1/ConfiguredValueTaskAwaiter"] = "ControlledValueTaskAwaiter",
     };
 
     /// <summary>Every shim type name (simple name, in <see cref="ShimNamespace"/>), in a stable order.</summary>

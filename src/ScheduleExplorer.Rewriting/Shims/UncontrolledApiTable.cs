@@ -30,7 +30,6 @@ internal static class UncontrolledApiTable
         ("System.Threading.Tasks.Task`1", "ContinueWith"),
         ("System.Threading.Tasks.Task", "WhenEach"),
         ("System.Threading.Tasks.Task", "Start"),
-        ("System.Threading.Tasks.ValueTask`1", "get_Result"),
         ("System.Threading.CancellationTokenSource", "CancelAfter"),
         ("System.Threading.CancellationToken", "get_WaitHandle"),
     ];
