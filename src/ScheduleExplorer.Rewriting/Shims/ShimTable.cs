@@ -64,6 +64,7 @@ internal static class ShimTable
         ["System.Threading.Tasks.Parallel"] = "ControlledParallel",
         ["System.Threading.Timer"] = "ControlledTimer",
         ["System.Threading.Tasks.TaskFactory"] = "ControlledTaskFactory",
+        ["System.Threading.Tasks.TaskFactory`1"] = "ControlledTaskFactoryOfT",
         ["System.Threading.Tasks.ValueTask"] = "ControlledValueTask",
         ["System.Threading.Tasks.ValueTask`1"] = "ControlledValueTask",
         ["System.Threading.PeriodicTimer"] = "ControlledPeriodicTimer",
