@@ -67,9 +67,14 @@ internal static class ShimTable
         ["System.Threading.Tasks.Parallel"] = "ControlledParallel",
         ["System.Threading.Timer"] = "ControlledTimer",
         ["System.Threading.Tasks.TaskFactory"] = "ControlledTaskFactory",
+        ["System.Threading.Tasks.TaskFactory`1"] = "ControlledTaskFactoryOfT",
         ["System.Threading.Tasks.ValueTask"] = "ControlledValueTask",
         ["System.Threading.Tasks.ValueTask`1"] = "ControlledValueTask",
         ["System.Threading.PeriodicTimer"] = "ControlledPeriodicTimer",
+        ["System.Runtime.CompilerServices.ValueTaskAwaiter"] = "ControlledValueTaskAwaiter",
+        ["System.Runtime.CompilerServices.ValueTaskAwaiter`1"] = "ControlledValueTaskAwaiter",
+        ["System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable/ConfiguredValueTaskAwaiter"] = "ControlledValueTaskAwaiter",
+        ["System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1/ConfiguredValueTaskAwaiter"] = "ControlledValueTaskAwaiter",
     };
 
     /// <summary>Every shim type name (simple name, in <see cref="ShimNamespace"/>), in a stable order.</summary>

@@ -34,19 +34,20 @@ internal static class UncontrolledApiTable
         ("System.Threading.Tasks.Task`1", "ContinueWith"),
         ("System.Threading.Tasks.Task", "WhenEach"),
         ("System.Threading.Tasks.Task", "Start"),
-        ("System.Threading.Tasks.ValueTask`1", "get_Result"),
         ("System.Threading.CancellationTokenSource", "CancelAfter"),
         ("System.Threading.CancellationToken", "get_WaitHandle"),
     ];
 
     // Members of the types above that only read state: naming the default scheduler (to pass it to
-    // a controlled StartNew or ContinueWith) is not a use of an uncontrolled one.
+    // a controlled StartNew or ContinueWith), or creating a factory, is not a use of an uncontrolled one.
     private static readonly (string Type, string Method)[] s_harmless =
     [
         ("System.Threading.Tasks.TaskScheduler", "get_Default"),
         ("System.Threading.Tasks.TaskScheduler", "get_Current"),
         ("System.Threading.Tasks.TaskScheduler", "get_Id"),
         ("System.Threading.Tasks.TaskScheduler", "get_MaximumConcurrencyLevel"),
+        ("System.Threading.Tasks.TaskFactory", ".ctor"),
+        ("System.Threading.Tasks.TaskFactory`1", ".ctor"),
         ("System.Threading.ThreadPool", "get_ThreadCount"),
         ("System.Threading.ThreadPool", "get_PendingWorkItemCount"),
         ("System.Threading.ThreadPool", "get_CompletedWorkItemCount"),

@@ -293,5 +293,5 @@ public static class ControlledAsyncMethodBuilder
 
     private static ControlledAwaiter<TAwaiter> Wrap<TAwaiter>(TAwaiter awaiter, Type stateMachine)
         where TAwaiter : INotifyCompletion =>
-        new(awaiter, ControlledSite.Current, AsyncMethodNames.Of(stateMachine));
+        new(awaiter, ControlledSite.Current, stateMachine);
 }

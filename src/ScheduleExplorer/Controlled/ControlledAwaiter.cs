@@ -17,13 +17,13 @@ internal readonly struct ControlledAwaiter<TAwaiter> : ICriticalNotifyCompletion
 {
     private readonly TAwaiter _inner;
     private readonly string? _site;
-    private readonly string? _method;
+    private readonly Type _stateMachine;
 
-    public ControlledAwaiter(TAwaiter inner, string? site, string? method)
+    public ControlledAwaiter(TAwaiter inner, string? site, Type stateMachine)
     {
         _inner = inner;
         _site = site;
-        _method = method;
+        _stateMachine = stateMachine;
     }
 
     public void OnCompleted(Action continuation) => Register(continuation);
@@ -43,7 +43,9 @@ internal readonly struct ControlledAwaiter<TAwaiter> : ICriticalNotifyCompletion
         var scheduler = operation.Scheduler;
         var awaited = AwaiterProbe<TAwaiter>.ResourceOf(_inner, scheduler);
         var context = AwaiterProbe<TAwaiter>.CapturesContext(_inner) ? UserContext() : null;
-        scheduler.Await(operation, awaited, continuation, _site, context, _method);
+        // The method's name only names a new flow (an await outside any async flow); looked up then.
+        string? method = operation.IsAsyncFlow ? null : AsyncMethodNames.Of(_stateMachine);
+        scheduler.Await(operation, awaited, continuation, _site, context, method);
     }
 
     /// <summary>A context the workload installed (the base class just queues to the thread pool: treated as none).</summary>

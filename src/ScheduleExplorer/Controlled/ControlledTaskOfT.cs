@@ -6,7 +6,7 @@ namespace ScheduleExplorer.Controlled;
 /// Controlled <see cref="Task{TResult}"/>: <c>Result</c> blocks the operation until the task completes;
 /// <c>ContinueWith</c> runs the continuation in an operation of its own once the task completes.
 /// </summary>
-public static class ControlledTaskOfT
+public static partial class ControlledTaskOfT
 {
     /// <inheritdoc cref="Task{TResult}.Result"/>
     public static TResult get_Result<TResult>(Task<TResult> task)

@@ -7,7 +7,7 @@ namespace ScheduleExplorer.Controlled;
 /// Controlled <see cref="ValueTask"/> and <see cref="ValueTask{TResult}"/>: <c>AsTask</c> of an
 /// incomplete value task backed by an <c>IValueTaskSource</c> (a channel read, say) would register a
 /// continuation that runs on the thread pool; under control the task is completed by an operation
-/// blocked on the value task instead.
+/// blocked on the value task instead. <c>Result</c> of an incomplete one blocks the operation.
 /// </summary>
 public static class ControlledValueTask
 {
@@ -39,6 +39,17 @@ public static class ControlledValueTask
         var promise = new TaskCompletionSource<TResult>();
         Complete(operation, () => pending.IsCompleted, promise.Task, () => promise.SetFromTask(pending.AsTask()));
         return promise.Task;
+    }
+
+    /// <inheritdoc cref="ValueTask{TResult}.Result"/>
+    public static TResult get_Result<TResult>(ref ValueTask<TResult> valueTask)
+    {
+        if (!valueTask.IsCompleted)
+        {
+            ControlledValueTaskAwaiter.BlockOn(valueTask.GetAwaiter());
+        }
+
+        return valueTask.Result;
     }
 
     private static void Complete(ControlledOperation current, Func<bool> isCompleted, Task promise, Action complete)

@@ -61,8 +61,13 @@ internal sealed partial class ControlledScheduler
             keep ? [.. _strategy.Schedule] : []);
     }
 
-    /// <summary>Body of a worker: runs <paramref name="operation"/> and hands on the baton.</summary>
-    internal void RunOperation(ControlledOperation operation)
+    /// <summary>
+    /// Body of a worker: runs <paramref name="operation"/> and hands on the baton. Returns the
+    /// operation chosen next when it has no worker of its own (a continuation, a task body, a timer
+    /// not started yet): the calling worker runs it at once, so a same-worker switch is a method
+    /// call with no OS wait or wake-up. Returns null when the baton went to another worker.
+    /// </summary>
+    internal ControlledOperation? RunOperation(ControlledOperation operation)
     {
         t_current = operation;
         if (SynchronizationContext.Current is not null)
@@ -105,24 +110,22 @@ internal sealed partial class ControlledScheduler
 
         if (operation.Failure is null && !_canceled && operation.TrySuspend())
         {
-            OnOperationSuspended(operation);
-            return;
+            return OnOperationSuspended(operation);
         }
 
-        OnOperationFinished(operation);
+        return OnOperationFinished(operation);
     }
 
     /// <summary>The running part of an async flow ended at an await: the operation gives its worker back and the baton moves on.</summary>
-    private void OnOperationSuspended(ControlledOperation operation)
+    private ControlledOperation? OnOperationSuspended(ControlledOperation operation)
     {
         var worker = operation.Worker!;
         if (worker.IsPoisoned)
         {
-            return;
+            return null;
         }
 
         operation.Worker = null;
-        _pool.Return(worker);
         _steps++;
         var next = PickNext(operation, SchedulingPointKind.Await, operation.BlockSite, target: null);
         if (next is null)
@@ -133,8 +136,9 @@ internal sealed partial class ControlledScheduler
                 _canceled = _bug is not null || _operations.AnyUnfinished();
             }
 
+            _pool.Return(worker);
             _engineSignal.Set();
-            return;
+            return null;
         }
 
         if (!ReferenceEquals(next, operation))
@@ -142,9 +146,29 @@ internal sealed partial class ControlledScheduler
             _switches++;
         }
 
+        return HandOver(worker, next);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="next"/> the running operation after the one on <paramref name="worker"/>
+    /// gave up control: returns it for this worker to run inline when it has no worker yet, or
+    /// resumes its own worker (and returns null).
+    /// </summary>
+    private ControlledOperation? HandOver(Worker worker, ControlledOperation next)
+    {
         _current = next;
-        AssignWorker(next);
-        next.Worker!.Resume();
+        if (next.Worker is null)
+        {
+            next.Worker = worker;
+            next.Status = OperationStatus.Enabled;
+            next.BlockedOn = null;
+            next.Deadline = long.MaxValue;
+            return next;
+        }
+
+        _pool.Return(worker);
+        next.Worker.Resume();
+        return null;
     }
 
     public void Dispose()
@@ -154,17 +178,16 @@ internal sealed partial class ControlledScheduler
         _engineSignal.Dispose();
     }
 
-    private void OnOperationFinished(ControlledOperation operation)
+    private ControlledOperation? OnOperationFinished(ControlledOperation operation)
     {
         var worker = operation.Worker!;
         if (worker.IsPoisoned)
         {
-            return;
+            return null;
         }
 
         operation.Status = OperationStatus.Completed;
         operation.Worker = null;
-        _pool.Return(worker);
         if (!_canceled && operation.Failure is { } failure)
         {
             _bug ??= Explain(() => ExceptionClassifier.ToBug(operation.Name, failure));
@@ -173,16 +196,18 @@ internal sealed partial class ControlledScheduler
 
         if (_canceled)
         {
+            _pool.Return(worker);
             _engineSignal.Set();
-            return;
+            return null;
         }
 
         if (!operation.IsBackground && !_operations.AnyForegroundAlive())
         {
             // The last foreground flow ended: the program is over, whatever background work is left.
             _canceled = _operations.AnyUnfinished();
+            _pool.Return(worker);
             _engineSignal.Set();
-            return;
+            return null;
         }
 
         _steps++;
@@ -200,14 +225,13 @@ internal sealed partial class ControlledScheduler
                 _canceled = true;
             }
 
+            _pool.Return(worker);
             _engineSignal.Set();
-            return;
+            return null;
         }
 
         _switches++;
-        _current = next;
-        AssignWorker(next);
-        next.Worker!.Resume();
+        return HandOver(worker, next);
     }
 
     private void Reset()

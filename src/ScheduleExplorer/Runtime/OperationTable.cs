@@ -87,7 +87,13 @@ internal sealed class OperationTable
                 continue;
             }
 
-            live[kept++] = operation;
+            if (kept != i)
+            {
+                // Only when something before it completed: a store of a reference costs a GC write barrier.
+                live[kept] = operation;
+            }
+
+            kept++;
             if (operation.IsEnabled(Now) || (operation.FiresEarly && operation.Status == OperationStatus.Blocked && operation.Deadline == firstTimer))
             {
                 if (count == _enabled.Length)
@@ -99,7 +105,10 @@ internal sealed class OperationTable
             }
         }
 
-        live.RemoveRange(kept, live.Count - kept);
+        if (kept != live.Count)
+        {
+            live.RemoveRange(kept, live.Count - kept);
+        }
         return count;
     }
 

@@ -106,9 +106,12 @@ internal sealed class Worker
                 return;
             }
 
-            var operation = _operation!;
+            var operation = _operation;
             _operation = null;
-            operation.Scheduler.RunOperation(operation);
+            while (operation is not null)
+            {
+                operation = operation.Scheduler.RunOperation(operation);
+            }
         }
     }
 }

@@ -29,6 +29,10 @@ public sealed class AsyncBugHuntingTests
     [TestCase("ContinuationChain.Unsynchronized", BugKind.UnhandledException, "expected 42")]
     [TestCase("AsyncStreams.SharedTotal", BugKind.UnhandledException, "expected 24")]
     [TestCase("AsyncVoidCrash.Throws", BugKind.UnhandledException, "The click handler failed")]
+    [TestCase("StatefulContinuations.Unsynchronized", BugKind.UnhandledException, "Lost update across continuations")]
+    [TestCase("TypedFactory.Unsynchronized", BugKind.UnhandledException, "Lost update in factory tasks")]
+    [TestCase("ValueTaskResult.BlocksBeforeProducing", BugKind.Deadlock, "'main' waits for")]
+    [TestCase("ChannelCompletion.NeverCompleted", BugKind.Deadlock, "awaits the task of 'ChannelReader.Completion at ChannelCompletion.cs:")]
     public void BuggyAsyncWorkload_IsFound_AndItsTraceReplays(string method, BugKind kind, string text)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -54,6 +58,10 @@ public sealed class AsyncBugHuntingTests
     [TestCase("AsyncStreams.SharedTotalInterlocked")]
     [TestCase("AsyncVoidCrash.Catches")]
     [TestCase("SyncOverAsync.ConfigureAwaitOptionsNone")]
+    [TestCase("ChannelCompletion.Completed")]
+    [TestCase("StatefulContinuations.Interlocked")]
+    [TestCase("ValueTaskResult.BlocksAfterProducing")]
+    [TestCase("TypedFactory.Interlocked")]
     public void FixedAsyncWorkload_HasNoBug_UnderRandomAndPct(string method)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
