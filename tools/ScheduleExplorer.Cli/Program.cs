@@ -49,7 +49,7 @@ internal static class Program
         }
     }
 
-    /// <summary>The root command with its verbs: test, replay, rewrite, hunt, stress, demo and show.</summary>
+    /// <summary>The root command with its verbs: test, replay, rewrite, hunt, stress, demo, show and merge.</summary>
     internal static Command CreateRootCommand(CliConsole console)
     {
         // A plain Command, not RootCommand: the name is "schedex" even when the host is dotnet or testhost.
@@ -64,6 +64,7 @@ internal static class Program
             new StressCommand(console).Command,
             new DemoCommand(console).Command,
             new Show.ShowCommand(console).Command,
+            new Merge.MergeCommand(console).Command,
         };
         return root;
     }
