@@ -53,15 +53,15 @@ public static class BugReportWriter
                 text.AppendLine($"Trace: {path}");
             }
 
-            if (replayCommand is not null)
-            {
-                text.AppendLine($"Replay: {replayCommand}");
-            }
-
             text.AppendLine($"Token: {TraceSerializer.ToToken(trace)}");
             text.AppendLine(report.TracePath is { } shown
                 ? $"Every step: schedex show {ShellWord(shown)} (--html page.html for a zoomable page)"
                 : "Every step: schedex show <the token above> (--html page.html for a zoomable page)");
+            if (replayCommand is not null)
+            {
+                // Last, where a reader's eye lands: the command that reproduces it.
+                text.AppendLine($"Replay: {replayCommand}");
+            }
         }
 
         return text.ToString().TrimEnd();

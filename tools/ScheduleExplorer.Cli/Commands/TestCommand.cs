@@ -16,7 +16,7 @@ namespace ScheduleExplorer.Cli.Commands;
 internal sealed class TestCommand
 {
     /// <summary>Iterations when <c>--iterations</c> is not given.</summary>
-    public const int DefaultIterations = 1_000;
+    public const int DefaultIterations = TestConfiguration.DefaultIterations;
 
     // The library's defaults are the command's defaults: one source of truth for bounds and step limits.
     private static readonly TestConfiguration s_defaults = new();
