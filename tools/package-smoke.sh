@@ -13,17 +13,30 @@ mkdir -p "$feed"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== pack to $feed"
-for project in src/ScheduleExplorer.Rewriting src/ScheduleExplorer src/ScheduleExplorer.NUnit tools/ScheduleExplorer.Cli; do
-  dotnet pack "$repo/$project" -c Release -o "$feed" -v quiet -nologo
-done
+if [ -z "${SCHEDEX_SMOKE_SKIP_PACK:-}" ]; then
+  for project in src/ScheduleExplorer.Rewriting src/ScheduleExplorer src/ScheduleExplorer.NUnit tools/ScheduleExplorer.Cli; do
+    dotnet pack "$repo/$project" -c Release -o "$feed" -v quiet -nologo
+  done
+fi
 ls "$feed"
+# The local folder first, the public registry for the template's own packages.
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
 
 echo "== a fresh dotnet new nunit project, outside the repository"
 cd "$work"
 rm -rf Bank
 dotnet new nunit -n Bank -o Bank >/dev/null
 cd Bank
-dotnet add package ScheduleExplorer.NUnit --source "$feed" --source https://api.nuget.org/v3/index.json
+dotnet add package ScheduleExplorer.NUnit --version 0.1.0
 cat > CounterTests.cs <<'CS'
 using ScheduleExplorer.NUnit;
 using ScheduleExplorer.Testing;
