@@ -21,6 +21,9 @@ namespace ScheduleExplorer.NUnit;
 /// </example>
 public static class ControlledTest
 {
+    // The assembly each explored report came from, for the replay command of AssertNoBug's message.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TestReport, string> s_assemblies = [];
+    private const int MaxPageSteps = 20_000;
     private static readonly ILoggerFactory s_loggers = LoggerFactory.Create(builder => builder.AddProvider(new NUnitLoggerProvider(LogLevel.Warning)));
 
     /// <summary>The folder where traces of bugs found by tests are written.</summary>
@@ -33,7 +36,7 @@ public static class ControlledTest
     public static TestReport Explore(Type type, string method, TestConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(type);
-        configuration ??= new TestConfiguration();
+        configuration ??= ExplorationDefaults.Configuration();
         if (configuration.TracesDirectory is null)
         {
             configuration = configuration with { TracesDirectory = TracesDirectory };
@@ -41,7 +44,29 @@ public static class ControlledTest
 
         using var engine = TestingEngine.Create(configuration, type.Assembly.Location, $"{type.FullName}.{method}", s_loggers);
         var report = engine.Run();
-        Publish(report);
+        Publish(report, type);
+        return report;
+    }
+
+    /// <summary>
+    /// Replays the trace at <paramref name="tracePath"/> against the method and assembly it names
+    /// (the assembly is looked up next to the test assembly). Under a debugger the run breaks in the
+    /// workload at the last recorded step.
+    /// </summary>
+    /// <exception cref="TraceFormatException">The file is missing or not a trace.</exception>
+    /// <exception cref="WorkloadException">The trace's assembly is not next to the test assembly, or was rebuilt.</exception>
+    public static TestReport Replay(string tracePath)
+    {
+        var trace = TraceSerializer.ReadFile(tracePath);
+        string assembly = Path.Combine(TestContext.CurrentContext.TestDirectory, trace.Assembly + ".dll");
+        if (!File.Exists(assembly))
+        {
+            throw new WorkloadException($"{Path.GetFileName(tracePath)} was recorded against {trace.Assembly}, which is not in {TestContext.CurrentContext.TestDirectory}: reference its project from the test project.");
+        }
+
+        using var engine = TestingEngine.Create(new TestConfiguration(), assembly, trace.Method, s_loggers);
+        var report = engine.Replay(trace, Debugger.IsAttached);
+        TestContext.Out.WriteLine(BugReportWriter.Format(report, stepsPerOperation: 4));
         return report;
     }
 
@@ -87,7 +112,7 @@ public static class ControlledTest
         ArgumentNullException.ThrowIfNull(report);
         if (report.Bug is not null)
         {
-            Assert.Fail(BugReportWriter.Format(report));
+            Assert.Fail(BugReportWriter.Format(report, ReplayCommandOf(report)));
         }
 
         AssertTested(report);
@@ -104,13 +129,47 @@ public static class ControlledTest
         }
     }
 
-    private static void Publish(TestReport report)
+    /// <summary>The <c>schedex replay</c> line of a report's trace, for the test in <paramref name="type"/>'s assembly; null without a trace file.</summary>
+    internal static string? ReplayCommand(Type type, TestReport report)
     {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(report);
+        return report.TracePath is { } path ? $"schedex replay {type.Assembly.Location} {Path.GetFullPath(path)} --break" : null;
+    }
+
+    private static string? ReplayCommandOf(TestReport report) =>
+        s_assemblies.TryGetValue(report, out string? assembly) && report.TracePath is { } path ? $"schedex replay {assembly} {Path.GetFullPath(path)} --break" : null;
+
+    private static void Publish(TestReport report, Type type)
+    {
+        s_assemblies.AddOrUpdate(report, type.Assembly.Location);
         if (report.TracePath is { } path && File.Exists(path))
         {
             TestContext.AddTestAttachment(path, $"ScheduleExplorer trace: {report.Bug?.Kind}");
         }
 
-        TestContext.Out.WriteLine(BugReportWriter.Format(report, stepsPerOperation: 4));
+        // The page of a very long schedule would be tens of megabytes; `schedex show --steps` renders part of it.
+        if (report.TracePath is { } tracePath && File.Exists(tracePath) && report.Trace is { Steps.Count: <= MaxPageSteps })
+        {
+            string page = Path.ChangeExtension(tracePath, ".html");
+            File.WriteAllText(page, Reporting.Timeline.TraceViews.Html(report.Trace!, new Reporting.Timeline.TraceViewOptions { SourceRoots = SourceRoots() }));
+            TestContext.AddTestAttachment(page, "ScheduleExplorer trace, every step (HTML)");
+        }
+
+        TestContext.Out.WriteLine(BugReportWriter.Format(report, ReplayCommand(type, report), stepsPerOperation: 4));
+    }
+
+    /// <summary>The folders the page looks source files up in: the test's folder and the repository above it (the first with a .git or a .sln).</summary>
+    private static string[] SourceRoots()
+    {
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git")) || directory.EnumerateFiles("*.sln*").Any())
+            {
+                return [directory.FullName];
+            }
+        }
+
+        return [TestContext.CurrentContext.TestDirectory];
     }
 }

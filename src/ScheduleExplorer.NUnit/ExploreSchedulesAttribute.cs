@@ -24,11 +24,33 @@ namespace ScheduleExplorer.NUnit;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
 {
-    /// <summary>Iterations (schedules) to explore; default 1,000.</summary>
-    public int Iterations { get; set; } = 1_000;
+    private int? _iterations;
+    private StrategyKind? _strategy;
+    private double? _timeBudgetSeconds;
 
-    /// <summary>The exploration strategy; default random.</summary>
-    public StrategyKind Strategy { get; set; } = StrategyKind.Random;
+    /// <summary>
+    /// Iterations (schedules) to explore; by default <c>SCHEDEX_ITERATIONS</c> or
+    /// <see cref="TestConfiguration.DefaultIterations"/>. <c>SCHEDEX_ITERATIONS</c> raises a smaller value.
+    /// </summary>
+    public int Iterations
+    {
+        get => ExplorationDefaults.Iterations(_iterations);
+        set => _iterations = value;
+    }
+
+    /// <summary>The exploration strategy; by default <c>SCHEDEX_STRATEGY</c> or random.</summary>
+    public StrategyKind Strategy
+    {
+        get => ExplorationDefaults.Strategy(_strategy);
+        set => _strategy = value;
+    }
+
+    /// <summary>Seconds the exploration may take (it stops when spent); by default <c>SCHEDEX_TIME_BUDGET</c> or none (0).</summary>
+    public double TimeBudgetSeconds
+    {
+        get => ExplorationDefaults.TimeBudget(_timeBudgetSeconds is { } s ? TimeSpan.FromSeconds(s) : null)?.TotalSeconds ?? 0;
+        set => _timeBudgetSeconds = value > 0 ? value : null;
+    }
 
     /// <summary>The strategy bound (PCT depth); default 10.</summary>
     public int StrategyBound { get; set; } = 10;
@@ -60,6 +82,7 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
         MaxSteps = MaxSteps,
         FailOnMaxSteps = FailOnMaxSteps,
         HangTimeout = TimeSpan.FromSeconds(HangTimeoutSeconds),
+        Timeout = TimeBudgetSeconds > 0 ? TimeSpan.FromSeconds(TimeBudgetSeconds) : null,
     };
 
     /// <summary>Replaces running the test method with exploring it.</summary>
@@ -93,7 +116,7 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
             }
             else if (report.Bug is not null)
             {
-                context.CurrentResult.SetResult(ResultState.Failure, Reporting.BugReportWriter.Format(report));
+                context.CurrentResult.SetResult(ResultState.Failure, Reporting.BugReportWriter.Format(report, ControlledTest.ReplayCommand(method.DeclaringType!, report)));
             }
             else
             {

@@ -57,7 +57,7 @@ public sealed class TestCommandTests
         var root = report.RootElement;
         Assert.Multiple(() =>
         {
-            Assert.That(Names(root), Is.EqualTo(new[] { "bugFound", "firstBugIteration", "iterations", "elapsedSeconds", "totalSteps", "bug", "trace", "verdict", "couldNotTest", "stepBoundHits" }));
+            Assert.That(Names(root), Is.EqualTo(new[] { "bugFound", "firstBugIteration", "iterations", "elapsedSeconds", "totalSteps", "bug", "trace", "verdict", "couldNotTest", "stepBoundHits", "method", "strategy", "seed", "firstIteration", "plannedIterations", "text" }));
             Assert.That(root.GetProperty("verdict").GetString(), Is.EqualTo("bug"));
             Assert.That(root.GetProperty("bugFound").GetBoolean(), Is.True);
             Assert.That(root.GetProperty("firstBugIteration").GetInt32(), Is.GreaterThanOrEqualTo(1));

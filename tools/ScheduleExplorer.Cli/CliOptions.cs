@@ -74,7 +74,7 @@ internal static class CliOptions
         ParseStrategy(parse.GetRequiredValue(option)) ?? StrategyKind.Random;
 
     /// <summary>The <c>-t|--timeout</c> option: a time budget in seconds, or none.</summary>
-    public static Option<double?> TimeoutSeconds() => new("--timeout", "-t")
+    public static Option<double?> TimeoutSeconds() => new("--timeout", "-t", "--time-budget")
     {
         Description = "Time budget of the run in seconds; exploration stops when it is spent.",
         HelpName = "SEC",

@@ -49,7 +49,7 @@ internal static class Program
         }
     }
 
-    /// <summary>The root command with its verbs: test, replay, rewrite, hunt, stress and demo.</summary>
+    /// <summary>The root command with its verbs: test, replay, rewrite, hunt, stress, demo, show and merge.</summary>
     internal static Command CreateRootCommand(CliConsole console)
     {
         // A plain Command, not RootCommand: the name is "schedex" even when the host is dotnet or testhost.
@@ -63,6 +63,8 @@ internal static class Program
             new HuntCommand(console).Command,
             new StressCommand(console).Command,
             new DemoCommand(console).Command,
+            new Show.ShowCommand(console).Command,
+            new Merge.MergeCommand(console).Command,
         };
         return root;
     }

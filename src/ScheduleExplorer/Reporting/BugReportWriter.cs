@@ -53,16 +53,22 @@ public static class BugReportWriter
                 text.AppendLine($"Trace: {path}");
             }
 
+            text.AppendLine($"Token: {TraceSerializer.ToToken(trace)}");
+            text.AppendLine(report.TracePath is { } shown
+                ? $"Every step: schedex show {ShellWord(shown)} (--html page.html for a zoomable page)"
+                : "Every step: schedex show <the token above> (--html page.html for a zoomable page)");
             if (replayCommand is not null)
             {
+                // Last, where a reader's eye lands: the command that reproduces it.
                 text.AppendLine($"Replay: {replayCommand}");
             }
-
-            text.AppendLine($"Token: {TraceSerializer.ToToken(trace)}");
         }
 
         return text.ToString().TrimEnd();
     }
+
+    private static string ShellWord(string path) =>
+        path.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '-' or '_' or ':' or '+' or '\\') ? path : $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 
     private static string Indent(string text) =>
         string.Join(Environment.NewLine, text.Split('\n').Select(line => "  " + line.TrimEnd('\r')));

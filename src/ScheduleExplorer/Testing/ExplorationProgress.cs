@@ -35,9 +35,11 @@ internal sealed class ExplorationProgress
         }
 
         _lastLog = elapsed;
+        double rate = done / Math.Max(elapsed.TotalSeconds, 1e-9);
+        var eta = TimeSpan.FromSeconds(Math.Round((_iterations - done) / Math.Max(rate, 1e-9)));
         _logger.LogInformation(
-            "{Method}: {Done:N0}/{Iterations:N0} iterations, {Steps:N0} steps, {Rate:N0} iterations/s",
-            _method, done, _iterations, steps, done / Math.Max(elapsed.TotalSeconds, 1e-9));
+            "{Method}: {Done:N0}/{Iterations:N0} iterations, {Steps:N0} steps, {Rate:N0} iterations/s, no bug yet, ETA {Eta}",
+            _method, done, _iterations, steps, rate, eta.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public void BugFound(int iteration, BugReport bug) =>

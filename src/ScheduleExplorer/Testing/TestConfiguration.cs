@@ -3,8 +3,11 @@ namespace ScheduleExplorer.Testing;
 /// <summary>How a test is explored. Immutable; use <c>with</c> to derive variants.</summary>
 public sealed record TestConfiguration
 {
-    /// <summary>Iterations (schedules) to run at most.</summary>
-    public int Iterations { get; init; } = 100;
+    /// <summary>The iterations of a run when none are given: the same for the library, NUnit and the CLI.</summary>
+    public const int DefaultIterations = 1_000;
+
+    /// <summary>Iterations (schedules) to run at most; <see cref="DefaultIterations"/> by default.</summary>
+    public int Iterations { get; init; } = DefaultIterations;
 
     /// <summary>
     /// The 0-based number of the first iteration: a shard of a long run explores iterations

@@ -16,7 +16,7 @@ namespace ScheduleExplorer.Cli.Commands;
 internal sealed class TestCommand
 {
     /// <summary>Iterations when <c>--iterations</c> is not given.</summary>
-    public const int DefaultIterations = 1_000;
+    public const int DefaultIterations = TestConfiguration.DefaultIterations;
 
     // The library's defaults are the command's defaults: one source of truth for bounds and step limits.
     private static readonly TestConfiguration s_defaults = new();
@@ -115,15 +115,15 @@ internal sealed class TestCommand
             report = engine.Run();
         }
 
+        var summary = RunSummary.From(report, first, length, report.BugFound ? BugReportWriter.Format(report) : report.CouldNotTest?.Summary);
         if (parse.GetValue(_report) is { } reportPath)
         {
-            RunSummaryFile.Write(reportPath, report);
+            RunSummaryFile.Write(reportPath, summary);
         }
 
         if (parse.GetValue(_junit) is { } junitPath)
         {
-            var (className, name) = JUnitReport.Split(report.Method);
-            JUnitReport.Write(junitPath, "schedex test", [new JUnitReport.Case(className, name, report.Elapsed, report.Bug?.Message, report.BugFound ? BugReportWriter.Format(report) : null, report.CouldNotTest?.Summary)]);
+            JUnitReport.Write(junitPath, "schedex test", [Merge.ShardMerge.JUnitCase(summary)]);
         }
 
         if (report.BugFound)

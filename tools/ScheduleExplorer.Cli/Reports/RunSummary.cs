@@ -40,12 +40,38 @@ internal sealed record RunSummary
     /// <summary>Iterations cut off by the step bound.</summary>
     public required int StepBoundHits { get; init; }
 
-    /// <summary>The summary of <paramref name="report"/>.</summary>
-    public static RunSummary From(TestReport report)
+    // Added in the third version, for `schedex merge` of shard reports (null in older files).
+
+    /// <summary>The test method's full name.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>The strategy, such as "pct(10)".</summary>
+    public string? Strategy { get; init; }
+
+    /// <summary>The run's seed.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>The first 0-based iteration of the slice this run explored (0 without <c>--shard</c>).</summary>
+    public int? FirstIteration { get; init; }
+
+    /// <summary>The iterations the slice was given (its share of <c>--iterations</c>).</summary>
+    public int? PlannedIterations { get; init; }
+
+    /// <summary>The full text of the result as the JUnit file holds it: the bug report, or what could not be tested.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The summary of <paramref name="report"/>, a run of <paramref name="plannedIterations"/> iterations from <paramref name="firstIteration"/>.</summary>
+    public static RunSummary From(TestReport report, int firstIteration = 0, int? plannedIterations = null, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         return new RunSummary
         {
+            Method = report.Method,
+            Strategy = report.Strategy,
+            Seed = report.Seed,
+            FirstIteration = firstIteration,
+            PlannedIterations = plannedIterations,
+            Text = text,
             Verdict = VerdictName(report.Verdict),
             BugFound = report.BugFound,
             CouldNotTest = report.CouldNotTest is { } couldNotTest

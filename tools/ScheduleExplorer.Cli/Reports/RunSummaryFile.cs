@@ -15,12 +15,37 @@ internal static class RunSummaryFile
 
     /// <summary>Writes the summary of <paramref name="report"/> to <paramref name="path"/> (temp file, then rename).</summary>
     /// <exception cref="IOException">The file or its folder cannot be written.</exception>
-    public static void Write(string path, TestReport report)
+    public static void Write(string path, TestReport report) => Write(path, RunSummary.From(report));
+
+    /// <summary>Writes <paramref name="summary"/> to <paramref name="path"/> (temp file, then rename).</summary>
+    /// <exception cref="IOException">The file or its folder cannot be written.</exception>
+    public static void Write(string path, RunSummary summary)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        byte[] json = [.. JsonSerializer.SerializeToUtf8Bytes(RunSummary.From(report), s_json.RunSummary), (byte)'\n'];
+        ArgumentNullException.ThrowIfNull(summary);
+        byte[] json = [.. JsonSerializer.SerializeToUtf8Bytes(summary, s_json.RunSummary), (byte)'\n'];
         string full = Path.GetFullPath(path);
         CliPaths.EnsureParentDirectory(full, "report");
         Common.AtomicFile.WriteAllBytes(full, json);
+    }
+
+    /// <summary>Reads a report written by <see cref="Write(string, RunSummary)"/>.</summary>
+    /// <exception cref="IOException">The file is missing or is not a schedex report.</exception>
+    public static RunSummary Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new IOException($"report not found: {path}");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), s_json.RunSummary)
+                ?? throw new IOException($"{path} is not a schedex report (empty document).");
+        }
+        catch (JsonException e)
+        {
+            throw new IOException($"{path} is not a schedex report: {CliConsole.FirstLine(e.Message)}", e);
+        }
     }
 }
