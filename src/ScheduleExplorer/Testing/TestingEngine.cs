@@ -178,13 +178,14 @@ public sealed class TestingEngine : IDisposable
         var report = new TestReport
         {
             Method = _target.Method,
-            Strategy = strategy.Name,
-            Seed = _configuration.Seed,
+            // A replay reports the schedule it replayed: the trace's strategy, seed and iteration.
+            Strategy = replay is null ? strategy.Name : $"replay of {replay.Strategy}",
+            Seed = replay?.Seed ?? _configuration.Seed,
             Iterations = statistics.Iterations,
             // A tree whose branches were cut off by the step bound was not explored to its leaves.
             Exhausted = exhausted && statistics.StepBoundHits == 0,
             BugsFound = statistics.BugsFound,
-            FirstBugIteration = statistics.FirstBugIteration,
+            FirstBugIteration = replay is null || statistics.FirstBugIteration is null ? statistics.FirstBugIteration : replay.Iteration + 1,
             Bug = statistics.Bug,
             Trace = statistics.FirstBugTrace,
             TracePath = tracePath,
@@ -215,12 +216,15 @@ public sealed class TestingEngine : IDisposable
             return $"Replay diverged at step {trace.Steps.Count - replay.Remaining + 1}: the run ended, but the trace has {replay.Remaining} more steps.";
         }
 
-        string? expected = trace.Bug?.Kind;
-        string? actual = outcome.Bug?.Kind.ToString();
-        return expected == actual
+        TraceBug? actual = ToTraceBug(outcome);
+        return TraceBugs.Match(trace.Bug, actual)
             ? null
-            : $"Replay diverged: the trace ends in {expected ?? "no bug"}, but the replay ended in {actual ?? "no bug"}.";
+            : $"Replay diverged: the trace ends in {trace.Bug?.Describe() ?? "no bug"}, but the replay ended in {actual?.Describe() ?? "no bug"}.";
     }
+
+    private static TraceBug? ToTraceBug(IterationOutcome outcome) => outcome.Bug is { } bug
+        ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message, Operation = bug.Operation, Step = outcome.Schedule.Count }
+        : null;
 
     private void CheckTraceMatches(ScheduleTrace trace)
     {
@@ -259,7 +263,7 @@ public sealed class TestingEngine : IDisposable
             FailOnMaxSteps = options.FailOnMaxSteps,
             MemoryAccessPoints = _configuration.MemoryAccessPoints,
         },
-        Bug = outcome.Bug is { } bug ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message } : null,
+        Bug = ToTraceBug(outcome),
         Preemptions = outcome.Preemptions,
         Operations = outcome.Operations,
         Steps = [.. outcome.Schedule.Select(TraceStep.From)],
