@@ -226,8 +226,11 @@ public sealed class TestingEngine : IDisposable
         ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message, Operation = bug.Operation, Step = outcome.Schedule.Count }
         : null;
 
-    private void CheckTraceMatches(ScheduleTrace trace)
+    /// <summary>Checks that <paramref name="trace"/> was recorded for this engine's assembly and method.</summary>
+    /// <exception cref="WorkloadException">The trace is for another assembly or method.</exception>
+    public void CheckReplayable(ScheduleTrace trace)
     {
+        ArgumentNullException.ThrowIfNull(trace);
         if (!string.Equals(trace.Assembly, _target.AssemblyName, StringComparison.Ordinal))
         {
             throw new WorkloadException($"the trace is for assembly '{trace.Assembly}', not '{_target.AssemblyName}'.");
@@ -237,7 +240,11 @@ public sealed class TestingEngine : IDisposable
         {
             throw new WorkloadException($"the trace is for method '{trace.Method}', not '{_target.Method}'.");
         }
+    }
 
+    private void CheckTraceMatches(ScheduleTrace trace)
+    {
+        CheckReplayable(trace);
         if (trace.Mvid != _target.Mvid)
         {
             // A rebuild (another path, configuration or compiler) changes the MVID without changing

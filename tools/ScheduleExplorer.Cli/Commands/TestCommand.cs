@@ -109,9 +109,10 @@ internal sealed class TestCommand
         }
 
         TestReport report;
-        using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
+        using (HeldLoggerFactory loggers = CliLogging.CreateHeld(parse.GetLogLevel(_verbosity)))
         {
             using var engine = TestingEngine.Create(configuration, assembly, parse.GetRequiredValue(_method), loggers);
+            loggers.Release();
             report = engine.Run();
         }
 
