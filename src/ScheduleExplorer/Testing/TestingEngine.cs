@@ -114,6 +114,7 @@ public sealed class TestingEngine : IDisposable
         progress.Started(_configuration.Seed);
         var statistics = new ExplorationStatistics();
         bool exhausted = false;
+        bool interrupted = false;
         Detection.CouldNotTestReport? couldNotTest = null;
         for (int iteration = first; iteration < first + iterations; iteration++)
         {
@@ -154,6 +155,12 @@ public sealed class TestingEngine : IDisposable
 
             if ((statistics.Bug is not null && _configuration.StopAtFirstBug) || statistics.Divergence is not null || scheduler.IsBroken)
             {
+                break;
+            }
+
+            if (_configuration.Cancellation.IsCancellationRequested && iteration + 1 < first + iterations)
+            {
+                interrupted = true;
                 break;
             }
 
@@ -198,6 +205,7 @@ public sealed class TestingEngine : IDisposable
             MaxStepsInIteration = statistics.MaxSteps,
             StepBoundHits = statistics.StepBoundHits,
             WorkerThreads = scheduler.WorkerThreads,
+            Interrupted = interrupted,
             Elapsed = stopwatch.Elapsed,
         };
         progress.Finished(report);

@@ -40,6 +40,10 @@ internal sealed record RunSummary
     /// <summary>Iterations cut off by the step bound.</summary>
     public required int StepBoundHits { get; init; }
 
+    /// <summary>Whether a signal (Ctrl-C, SIGTERM) stopped the run before its last iteration (written only when it did).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Interrupted { get; init; }
+
     /// <summary>The summary of <paramref name="report"/>.</summary>
     public static RunSummary From(TestReport report)
     {
@@ -47,6 +51,7 @@ internal sealed record RunSummary
         return new RunSummary
         {
             Verdict = VerdictName(report.Verdict),
+            Interrupted = report.Interrupted,
             BugFound = report.BugFound,
             CouldNotTest = report.CouldNotTest is { } couldNotTest
                 ? new RunSummaryCouldNotTest { Cause = couldNotTest.Cause.ToString(), Message = couldNotTest.Message, Advice = couldNotTest.Advice, Iteration = couldNotTest.Iteration }
