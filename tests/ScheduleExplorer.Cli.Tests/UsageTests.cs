@@ -37,7 +37,7 @@ public sealed class UsageTests
     [TestCase("--seed", "-1", "--seed: '-1' is not a seed")]
     [TestCase("--strategy-bound", "0", "--strategy-bound must be at least 1, got 0.")]
     [TestCase("--max-steps", "0", "--max-steps must be at least 1, got 0.")]
-    [TestCase("--timeout", "-3", "--timeout must be positive, got -3.")]
+    [TestCase("--timeout", "-3", "--timeout must be more than 0 and at most 31536000 seconds, got -3.")]
     [TestCase("--timeout", "soon", "--timeout: 'soon' is not a number of seconds.")]
     [TestCase("--verbosity", "loud", "unknown verbosity 'loud'")]
     public void Test_BadOptionValue_ExitsTwo(string option, string value, string message) =>

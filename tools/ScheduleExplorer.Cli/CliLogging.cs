@@ -10,7 +10,15 @@ internal static class CliLogging
     /// A logger factory writing entries at <paramref name="level"/> and above to standard error.
     /// Dispose it before printing results so queued log lines are flushed first.
     /// </summary>
-    public static ILoggerFactory Create(LogLevel level) => LoggerFactory.Create(builder =>
+    public static ILoggerFactory Create(LogLevel level) => CreateInner(level);
+
+    /// <summary>
+    /// Like <see cref="Create"/>, but entries are held until <see cref="HeldLoggerFactory.Release"/>:
+    /// a command releases them once its input proved good.
+    /// </summary>
+    public static HeldLoggerFactory CreateHeld(LogLevel level) => new(CreateInner(level));
+
+    private static ILoggerFactory CreateInner(LogLevel level) => LoggerFactory.Create(builder =>
     {
         builder.SetMinimumLevel(level);
         if (level == LogLevel.None)

@@ -73,6 +73,9 @@ internal static class CliOptions
     public static StrategyKind GetStrategy(this ParseResult parse, Option<string> option) =>
         ParseStrategy(parse.GetRequiredValue(option)) ?? StrategyKind.Random;
 
+    /// <summary>The longest <c>--timeout</c>: one year (a larger number would overflow a <see cref="TimeSpan"/>).</summary>
+    public const double MaxTimeoutSeconds = 31_536_000;
+
     /// <summary>The <c>-t|--timeout</c> option: a time budget in seconds, or none.</summary>
     public static Option<double?> TimeoutSeconds() => new("--timeout", "-t", "--time-budget")
     {
@@ -87,9 +90,9 @@ internal static class CliOptions
                 return null;
             }
 
-            if (seconds <= 0)
+            if (seconds <= 0 || seconds > MaxTimeoutSeconds)
             {
-                result.AddError($"--timeout must be positive, got {token}.");
+                result.AddError($"--timeout must be more than 0 and at most {MaxTimeoutSeconds:0} seconds, got {token}.");
             }
 
             return seconds;

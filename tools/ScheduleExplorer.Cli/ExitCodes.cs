@@ -18,4 +18,10 @@ internal static class ExitCodes
     /// "no bug" would be true; the printed line says what and what to do.
     /// </summary>
     public const int CouldNotTest = 3;
+
+    /// <summary>
+    /// Interrupted by SIGINT (Ctrl-C) or SIGTERM before the last iteration, with no bug found so far
+    /// (a bug found before the signal still exits with <see cref="BugFound"/>): 128 + SIGINT, as shells do.
+    /// </summary>
+    public const int Interrupted = 130;
 }

@@ -10,6 +10,12 @@ namespace ScheduleExplorer.Reporting;
 /// </summary>
 public static class BugReportWriter
 {
+    /// <summary>Schedules of more operations than this are summarized, not drawn as lanes.</summary>
+    public const int MaxLanes = 32;
+
+    /// <summary>Traces of more steps than this get no token (it would not be copy-pasteable): the trace file is the way to replay.</summary>
+    public const int MaxTokenSteps = 200;
+
     /// <summary>The report of <paramref name="report"/>; <paramref name="replayCommand"/> is shown when given; the lanes show the last <paramref name="stepsPerOperation"/> steps of each operation.</summary>
     public static string Format(TestReport report, string? replayCommand = null, int stepsPerOperation = 6)
     {
@@ -46,14 +52,19 @@ public static class BugReportWriter
                 text.AppendLine($"(The failing schedule was minimized from {report.BugPreemptionsFound} to {report.BugPreemptions} preemptions.)");
             }
 
-            text.AppendLine(ScheduleLanes.Render(trace, stepsPerOperation));
+            // A schedule of hundreds of operations would print megabytes of lanes: summarize it instead.
+            text.AppendLine(trace.Operations.Count <= MaxLanes
+                ? ScheduleLanes.Render(trace, stepsPerOperation)
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"({trace.Operations.Count:N0} operations and {trace.Steps.Count:N0} steps: too many lanes to show here; the trace holds every step, `schedex replay` re-runs it.)"));
             text.AppendLine();
             if (report.TracePath is { } path)
             {
                 text.AppendLine($"Trace: {path}");
             }
 
-            text.AppendLine($"Token: {TraceSerializer.ToToken(trace)}");
+            text.AppendLine(trace.Steps.Count <= MaxTokenSteps
+                ? $"Token: {TraceSerializer.ToToken(trace)}"
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Token: none for a trace of {trace.Steps.Count:N0} steps (more than {MaxTokenSteps}): replay the trace file."));
             text.AppendLine(report.TracePath is { } shown
                 ? $"Every step: schedex show {ShellWord(shown)} (--html page.html for a zoomable page)"
                 : "Every step: schedex show <the token above> (--html page.html for a zoomable page)");

@@ -65,6 +65,12 @@ public sealed record TestConfiguration
     /// <summary>Iterations between progress log lines (progress is also logged every 5 s).</summary>
     public int ProgressInterval { get; init; } = 1_000;
 
+    /// <summary>
+    /// Stops exploring at the next iteration boundary when cancelled (Ctrl-C): the report holds the
+    /// iterations done so far and <see cref="TestReport.Interrupted"/> is set.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Validates the configuration; throws <see cref="ArgumentException"/> naming the bad value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()

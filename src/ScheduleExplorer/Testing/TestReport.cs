@@ -72,6 +72,9 @@ public sealed record TestReport
     /// <summary>Distinct OS threads the engine used (workers are reused).</summary>
     public int WorkerThreads { get; init; }
 
+    /// <summary>Whether <see cref="TestConfiguration.Cancellation"/> stopped the run before its last iteration.</summary>
+    public bool Interrupted { get; init; }
+
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 }

@@ -114,6 +114,7 @@ public sealed class TestingEngine : IDisposable
         progress.Started(_configuration.Seed);
         var statistics = new ExplorationStatistics();
         bool exhausted = false;
+        bool interrupted = false;
         Detection.CouldNotTestReport? couldNotTest = null;
         for (int iteration = first; iteration < first + iterations; iteration++)
         {
@@ -157,6 +158,12 @@ public sealed class TestingEngine : IDisposable
                 break;
             }
 
+            if (_configuration.Cancellation.IsCancellationRequested && iteration + 1 < first + iterations)
+            {
+                interrupted = true;
+                break;
+            }
+
             if (_configuration.Timeout is { } timeout && stopwatch.Elapsed > timeout)
             {
                 progress.TimedOut(timeout);
@@ -178,13 +185,14 @@ public sealed class TestingEngine : IDisposable
         var report = new TestReport
         {
             Method = _target.Method,
-            Strategy = strategy.Name,
-            Seed = _configuration.Seed,
+            // A replay reports the schedule it replayed: the trace's strategy, seed and iteration.
+            Strategy = replay is null ? strategy.Name : $"replay of {replay.Strategy}",
+            Seed = replay?.Seed ?? _configuration.Seed,
             Iterations = statistics.Iterations,
             // A tree whose branches were cut off by the step bound was not explored to its leaves.
             Exhausted = exhausted && statistics.StepBoundHits == 0,
             BugsFound = statistics.BugsFound,
-            FirstBugIteration = statistics.FirstBugIteration,
+            FirstBugIteration = replay is null || statistics.FirstBugIteration is null ? statistics.FirstBugIteration : replay.Iteration + 1,
             Bug = statistics.Bug,
             Trace = statistics.FirstBugTrace,
             TracePath = tracePath,
@@ -197,6 +205,7 @@ public sealed class TestingEngine : IDisposable
             MaxStepsInIteration = statistics.MaxSteps,
             StepBoundHits = statistics.StepBoundHits,
             WorkerThreads = scheduler.WorkerThreads,
+            Interrupted = interrupted,
             Elapsed = stopwatch.Elapsed,
         };
         progress.Finished(report);
@@ -215,15 +224,21 @@ public sealed class TestingEngine : IDisposable
             return $"Replay diverged at step {trace.Steps.Count - replay.Remaining + 1}: the run ended, but the trace has {replay.Remaining} more steps.";
         }
 
-        string? expected = trace.Bug?.Kind;
-        string? actual = outcome.Bug?.Kind.ToString();
-        return expected == actual
+        TraceBug? actual = ToTraceBug(outcome);
+        return TraceBugs.Match(trace.Bug, actual)
             ? null
-            : $"Replay diverged: the trace ends in {expected ?? "no bug"}, but the replay ended in {actual ?? "no bug"}.";
+            : $"Replay diverged: the trace ends in {trace.Bug?.Describe() ?? "no bug"}, but the replay ended in {actual?.Describe() ?? "no bug"}.";
     }
 
-    private void CheckTraceMatches(ScheduleTrace trace)
+    private static TraceBug? ToTraceBug(IterationOutcome outcome) => outcome.Bug is { } bug
+        ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message, Operation = bug.Operation, Step = outcome.Schedule.Count }
+        : null;
+
+    /// <summary>Checks that <paramref name="trace"/> was recorded for this engine's assembly and method.</summary>
+    /// <exception cref="WorkloadException">The trace is for another assembly or method.</exception>
+    public void CheckReplayable(ScheduleTrace trace)
     {
+        ArgumentNullException.ThrowIfNull(trace);
         if (!string.Equals(trace.Assembly, _target.AssemblyName, StringComparison.Ordinal))
         {
             throw new WorkloadException($"the trace is for assembly '{trace.Assembly}', not '{_target.AssemblyName}'.");
@@ -233,7 +248,11 @@ public sealed class TestingEngine : IDisposable
         {
             throw new WorkloadException($"the trace is for method '{trace.Method}', not '{_target.Method}'.");
         }
+    }
 
+    private void CheckTraceMatches(ScheduleTrace trace)
+    {
+        CheckReplayable(trace);
         if (trace.Mvid != _target.Mvid)
         {
             // A rebuild (another path, configuration or compiler) changes the MVID without changing
@@ -259,7 +278,7 @@ public sealed class TestingEngine : IDisposable
             FailOnMaxSteps = options.FailOnMaxSteps,
             MemoryAccessPoints = _configuration.MemoryAccessPoints,
         },
-        Bug = outcome.Bug is { } bug ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message } : null,
+        Bug = ToTraceBug(outcome),
         Preemptions = outcome.Preemptions,
         Operations = outcome.Operations,
         Steps = [.. outcome.Schedule.Select(TraceStep.From)],

@@ -16,6 +16,9 @@ public static class TraceSerializer
         return [.. json, (byte)'\n'];
     }
 
+    /// <summary>The largest trace file or decompressed token read (a 1,000,000-step trace is about 100 MB).</summary>
+    public const long MaxTraceBytes = 256L * 1024 * 1024;
+
     /// <summary>Parses a trace; throws <see cref="TraceFormatException"/> with a one-line reason.</summary>
     /// <exception cref="TraceFormatException">The text is not a valid trace of this format version.</exception>
     public static ScheduleTrace FromUtf8(ReadOnlySpan<byte> json, string source = "trace")
@@ -31,32 +34,24 @@ public static class TraceSerializer
                 throw new TraceFormatException($"{source} is not a ScheduleExplorer trace (no formatVersion or steps).");
             }
 
-            if (version.ValueKind != JsonValueKind.Number || version.GetInt32() != ScheduleTrace.CurrentFormatVersion)
+            if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int number) || number != ScheduleTrace.CurrentFormatVersion)
             {
-                throw new TraceFormatException($"{source} has trace format version {version}, but this build reads version {ScheduleTrace.CurrentFormatVersion}.");
+                throw new TraceFormatException($"{source} has trace format version {Shorten(version.GetRawText())}, but this build reads version {ScheduleTrace.CurrentFormatVersion}.");
             }
 
             trace = document.RootElement.Deserialize(TraceJsonContext.Default.ScheduleTrace);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException or OverflowException)
         {
-            throw new TraceFormatException($"{source} is not a valid trace: {e.Message.Split('\n')[0]}", e);
+            throw new TraceFormatException($"{source} is not a valid trace: {Shorten(e.Message.Split('\n')[0])}", e);
         }
 
-        if (trace is null || trace.Steps.Any(s => s is null))
+        if (trace is null)
         {
-            throw new TraceFormatException($"{source} is not a valid trace: empty document or null step.");
+            throw new TraceFormatException($"{source} is not a valid trace: empty document.");
         }
 
-        for (int i = 0; i < trace.Steps.Count; i++)
-        {
-            var step = trace.Steps[i];
-            if (step.By < 0 || step.By >= trace.Operations.Count || step.Next is < 0 || step.Next >= trace.Operations.Count)
-            {
-                throw new TraceFormatException($"{source} is not a valid trace: step {i + 1} names an operation outside 0..{trace.Operations.Count - 1}.");
-            }
-        }
-
+        TraceValidator.Validate(trace, source);
         return trace;
     }
 
@@ -68,16 +63,15 @@ public static class TraceSerializer
         Common.AtomicFile.WriteAllBytes(full, ToUtf8(trace));
     }
 
-    /// <summary>Reads a trace file; throws <see cref="TraceFormatException"/> for a missing or invalid file.</summary>
-    /// <exception cref="TraceFormatException">The file is missing or not a valid trace.</exception>
+    /// <summary>
+    /// Reads a trace file: a regular file of at most <see cref="MaxTraceBytes"/> bytes (a FIFO, a
+    /// device or a folder is refused before it is opened, so it can neither block nor fill memory).
+    /// </summary>
+    /// <exception cref="TraceFormatException">The file is missing, not a regular file, too large or not a valid trace.</exception>
     public static ScheduleTrace ReadFile(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new TraceFormatException($"trace file not found: {path}");
-        }
-
-        return FromUtf8(File.ReadAllBytes(path), Path.GetFileName(path));
+        ArgumentNullException.ThrowIfNull(path);
+        return FromUtf8(TraceFiles.ReadBounded(path, MaxTraceBytes), Path.GetFileName(path));
     }
 
     /// <summary>A short copy-pasteable token holding the whole trace (deflated, base64url).</summary>
@@ -107,15 +101,15 @@ public static class TraceSerializer
             var base64 = token[TokenPrefix.Length..].Replace('-', '+').Replace('_', '/');
             base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
             using var input = new DeflateStream(new MemoryStream(Convert.FromBase64String(base64)), CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            input.CopyTo(output);
-            return FromUtf8(output.ToArray(), "token");
+            return FromUtf8(TraceFiles.ReadAtMost(input, MaxTraceBytes, "the trace token"), "token");
         }
         catch (Exception e) when (e is FormatException or InvalidDataException)
         {
             throw new TraceFormatException($"the trace token is corrupt: {e.Message}", e);
         }
     }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     /// <summary>Whether a string looks like a trace token rather than a path.</summary>
     public static bool IsToken(string text) => text.StartsWith(TokenPrefix, StringComparison.Ordinal);

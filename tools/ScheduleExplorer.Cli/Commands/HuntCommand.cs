@@ -62,6 +62,7 @@ internal sealed class HuntCommand
         var rows = new List<HuntRow>();
         var stopwatch = Stopwatch.StartNew();
         var shard = parse.GetValue(_shard);
+        var committed = CommittedTraces.Snapshot(configuration.TracesDirectory);
         int ordinal = 0;
         using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
         {
@@ -75,7 +76,7 @@ internal sealed class HuntCommand
                         continue;
                     }
 
-                    foreach (HuntRow row in Check(huntCase, assembly, configuration with { Strategy = strategy }, loggers))
+                    foreach (HuntRow row in Check(huntCase, assembly, configuration with { Strategy = strategy }, committed, loggers))
                     {
                         table.Write(row);
                         rows.Add(row);
@@ -107,10 +108,15 @@ internal sealed class HuntCommand
     /// Explores one case with one strategy and, when a trace was written, reads it back from disk and
     /// replays it with the same engine (no second rewrite).
     /// </summary>
-    private static IEnumerable<HuntRow> Check(HuntCase huntCase, string assembly, TestConfiguration configuration, ILoggerFactory loggers)
+    private static IEnumerable<HuntRow> Check(HuntCase huntCase, string assembly, TestConfiguration configuration, CommittedTraces committed, ILoggerFactory loggers)
     {
         using var engine = TestingEngine.Create(configuration, assembly, huntCase.Workload, loggers);
         TestReport report = engine.Run();
+        if (report.TracePath is { } written)
+        {
+            committed.KeepIfUnchanged(written);
+        }
+
         yield return HuntRow.FromRun(huntCase, HuntPlan.Label(configuration.Strategy), report);
         if (report.TracePath is { } path)
         {

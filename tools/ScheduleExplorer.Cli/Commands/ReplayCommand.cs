@@ -58,10 +58,12 @@ internal sealed class ReplayCommand
         bool breakAtBug = parse.GetValue(_break);
         var breakTimeout = TimeSpan.FromSeconds(parse.GetValue(_breakTimeout));
         TestReport report;
-        using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
+        using (HeldLoggerFactory loggers = CliLogging.CreateHeld(parse.GetLogLevel(_verbosity)))
         {
             var configuration = new TestConfiguration { HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)) };
             using var engine = TestingEngine.Create(configuration, parse.GetRequiredValue(_assembly), method, loggers);
+            engine.CheckReplayable(trace);
+            loggers.Release();
 
             // The engine is created first, so bad input fails before anyone attaches a debugger for nothing.
             if (breakAtBug && !DebuggerWait.WaitForAttach(_console.Out, breakTimeout))

@@ -109,12 +109,17 @@ internal sealed class TestCommand
         }
 
         TestReport report;
-        using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
+        using var signals = new SignalStop();
+        configuration = configuration with { Cancellation = signals.Token };
+        using (HeldLoggerFactory loggers = CliLogging.CreateHeld(parse.GetLogLevel(_verbosity)))
         {
             using var engine = TestingEngine.Create(configuration, assembly, parse.GetRequiredValue(_method), loggers);
+            loggers.Release();
             report = engine.Run();
         }
 
+        // The result is printed before any file is written, so a failing write never loses a found bug.
+        int exitCode = Print(report, assembly);
         var summary = RunSummary.From(report, first, length, report.BugFound ? BugReportWriter.Format(report) : report.CouldNotTest?.Summary);
         if (parse.GetValue(_report) is { } reportPath)
         {
@@ -126,6 +131,11 @@ internal sealed class TestCommand
             JUnitReport.Write(junitPath, "schedex test", [Merge.ShardMerge.JUnitCase(summary)]);
         }
 
+        return exitCode;
+    }
+
+    private int Print(TestReport report, string assembly)
+    {
         if (report.BugFound)
         {
             string? replay = report.TracePath is { } trace ? CommandLineText.Replay(assembly, trace) : null;
@@ -137,6 +147,12 @@ internal sealed class TestCommand
         {
             _console.Out.WriteLine(CouldNotTestText.Format(report));
             return ExitCodes.CouldNotTest;
+        }
+
+        if (report.Interrupted)
+        {
+            _console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Interrupted after {report.Iterations:N0} iterations: no bug found so far. ") + Summary(report));
+            return ExitCodes.Interrupted;
         }
 
         _console.Out.WriteLine(Summary(report));

@@ -8,7 +8,8 @@ namespace ScheduleExplorer.Cli.Reports;
 /// Writes results as JUnit XML, the format CI servers (Jenkins, GitLab, Azure Pipelines, GitHub
 /// test reporters) read: one test case per explored method or hunt row, a failure element with
 /// the bug's one-line message and the full report, a skipped element for a "could not test"
-/// verdict (with what could not be tested and what to do). Written atomically.
+/// verdict (with what could not be tested and what to do). Characters XML cannot hold are escaped.
+/// Written atomically.
 /// </summary>
 internal static class JUnitReport
 {
@@ -25,7 +26,7 @@ internal static class JUnitReport
         var culture = CultureInfo.InvariantCulture;
         var suiteElement = new XElement(
             "testsuite",
-            new XAttribute("name", suite),
+            new XAttribute("name", XmlText.Escape(suite)),
             new XAttribute("tests", cases.Count),
             new XAttribute("failures", cases.Count(c => c.FailureMessage is not null)),
             new XAttribute("errors", 0),
@@ -33,12 +34,12 @@ internal static class JUnitReport
             new XAttribute("time", cases.Sum(c => c.Elapsed.TotalSeconds).ToString("0.000", culture)),
             cases.Select(c => new XElement(
                 "testcase",
-                new XAttribute("classname", c.ClassName),
-                new XAttribute("name", c.Name),
+                new XAttribute("classname", XmlText.Escape(c.ClassName)),
+                new XAttribute("name", XmlText.Escape(c.Name)),
                 new XAttribute("time", c.Elapsed.TotalSeconds.ToString("0.000", culture)),
                 c.FailureMessage is not null
-                    ? new XElement("failure", new XAttribute("message", c.FailureMessage), c.FailureText ?? c.FailureMessage)
-                    : c.SkippedMessage is not null ? new XElement("skipped", new XAttribute("message", c.SkippedMessage)) : null)));
+                    ? new XElement("failure", new XAttribute("message", XmlText.Escape(c.FailureMessage)), XmlText.Escape(c.FailureText ?? c.FailureMessage))
+                    : c.SkippedMessage is not null ? new XElement("skipped", new XAttribute("message", XmlText.Escape(c.SkippedMessage))) : null)));
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", suiteElement));
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true))

@@ -40,6 +40,10 @@ internal sealed record RunSummary
     /// <summary>Iterations cut off by the step bound.</summary>
     public required int StepBoundHits { get; init; }
 
+    /// <summary>Whether a signal (Ctrl-C, SIGTERM) stopped the run before its last iteration (written only when it did).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Interrupted { get; init; }
+
     // Added in the third version, for `schedex merge` of shard reports (null in older files).
 
     /// <summary>The test method's full name.</summary>
@@ -73,6 +77,7 @@ internal sealed record RunSummary
             PlannedIterations = plannedIterations,
             Text = text,
             Verdict = VerdictName(report.Verdict),
+            Interrupted = report.Interrupted,
             BugFound = report.BugFound,
             CouldNotTest = report.CouldNotTest is { } couldNotTest
                 ? new RunSummaryCouldNotTest { Cause = couldNotTest.Cause.ToString(), Message = couldNotTest.Message, Advice = couldNotTest.Advice, Iteration = couldNotTest.Iteration }
