@@ -7,7 +7,8 @@ namespace ScheduleExplorer.Coyote;
 
 /// <summary>
 /// Sends Coyote's log lines to a <see cref="ILogger"/> (Coyote would otherwise print to the console):
-/// errors and warnings as such, Coyote's "important" progress lines as information, the rest as debug.
+/// warnings as such, everything else as debug: Coyote's errors are the bug reports, which the
+/// <see cref="CoyoteTestReport"/> carries, and its "important" lines are per-iteration progress.
 /// </summary>
 internal sealed class CoyoteLogger : ICoyoteLogger
 {
@@ -85,9 +86,7 @@ internal sealed class CoyoteLogger : ICoyoteLogger
     {
         LogLevel level = severity switch
         {
-            CoyoteLogSeverity.Error => LogLevel.Error,
             CoyoteLogSeverity.Warning => LogLevel.Warning,
-            CoyoteLogSeverity.Important => LogLevel.Information,
             _ => LogLevel.Debug,
         };
         if (!_logger.IsEnabled(level))

@@ -4,7 +4,7 @@ namespace ScheduleExplorer.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- --filter '*'</c>,
-/// or the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>.
+/// or the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, or ScheduleExplorer next to Coyote: <c>… -- coyote [rounds] [slot-seconds] [seeds] [budget]</c>.
 /// Every class reports its rows in one run, so ratios between rows are meaningful on a noisy machine.
 /// </summary>
 internal static class Program
@@ -16,6 +16,13 @@ internal static class Program
             BugFindingStatistics.Run(
                 seeds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
                 budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+            return;
+        }
+
+        if (args is ["coyote", ..])
+        {
+            double[] values = [.. args.Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture))];
+            SideBySide.Run(rounds: values.Length > 0 ? (int)values[0] : 2, slotSeconds: values.Length > 1 ? values[1] : 2, seeds: values.Length > 2 ? (int)values[2] : 5, budget: values.Length > 3 ? (int)values[3] : 1_000);
             return;
         }
 
