@@ -4,8 +4,9 @@ namespace ScheduleExplorer.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- --filter '*'</c>,
-/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, or the verdict table of every
-/// controlled primitive and access kind: <c>… -- verdicts [budget] [dfs-budget]</c>.
+/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, the verdict table of every
+/// controlled primitive and access kind: <c>… -- verdicts [budget] [dfs-budget]</c>, or ScheduleExplorer
+/// next to Coyote: <c>… -- coyote [rounds] [slot-seconds] [seeds] [budget]</c>.
 /// Every class reports its rows in one run, so ratios between rows are meaningful on a noisy machine.
 /// </summary>
 internal static class Program
@@ -25,6 +26,13 @@ internal static class Program
             VerdictTable.Run(
                 budget: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000,
                 dfsBudget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+            return;
+        }
+
+        if (args is ["coyote", ..])
+        {
+            double[] values = [.. args.Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture))];
+            SideBySide.Run(rounds: values.Length > 0 ? (int)values[0] : 2, slotSeconds: values.Length > 1 ? values[1] : 2, seeds: values.Length > 2 ? (int)values[2] : 5, budget: values.Length > 3 ? (int)values[3] : 1_000);
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using ScheduleExplorer.Cli.Coyote;
 using ScheduleExplorer.Cli.Hunt;
 using ScheduleExplorer.Cli.Reports;
 using ScheduleExplorer.Testing;
@@ -31,6 +32,8 @@ internal sealed class HuntCommand
     private readonly Option<string?> _junit = new("--junit") { Description = "Also write one JUnit test case per row to this file, for CI.", HelpName = "FILE.xml" };
     private readonly Option<Shard> _shard = Shard.Option();
     private readonly Option<string> _verbosity = CliOptions.Verbosity("quiet");
+    private readonly Option<string> _engine = CoyoteOptions.Engine();
+    private readonly Option<bool> _memoryAccessRaces = CoyoteOptions.MemoryAccessRaces();
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public HuntCommand(CliConsole console)
@@ -38,7 +41,7 @@ internal sealed class HuntCommand
         _console = console;
         Command = new Command("hunt", "Hunt every bundled bug under random and pct, replay the traces, and check that every fix shows no bug.")
         {
-            _iterations, _seed, _outdir, _assembly, _hangTimeout, _junit, _shard, _verbosity,
+            _iterations, _seed, _outdir, _assembly, _hangTimeout, _junit, _shard, _verbosity, _engine, _memoryAccessRaces,
         };
         Command.SetAction(Execute);
     }
@@ -49,6 +52,13 @@ internal sealed class HuntCommand
     private int Execute(ParseResult parse)
     {
         string assembly = parse.GetRequiredValue(_assembly);
+        if (parse.IsCoyote(_engine))
+        {
+            CliPaths.EnsureDirectory(parse.GetRequiredValue(_outdir), "traces");
+            var coyote = new ScheduleExplorer.Coyote.CoyoteTestConfiguration { Iterations = parse.GetValue(_iterations), Seed = (uint)parse.GetValue(_seed), MemoryAccessRaces = parse.GetValue(_memoryAccessRaces), TracesDirectory = parse.GetValue(_outdir) };
+            return new CoyoteHunt(_console).Run(assembly, coyote, parse.GetLogLevel(_verbosity));
+        }
+
         var configuration = new TestConfiguration
         {
             Iterations = parse.GetValue(_iterations),

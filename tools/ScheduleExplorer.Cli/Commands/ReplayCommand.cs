@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ScheduleExplorer.Cli.Coyote;
 using ScheduleExplorer.Reporting;
 using ScheduleExplorer.Testing;
 using ScheduleExplorer.Traces;
@@ -29,6 +30,7 @@ internal sealed class ReplayCommand
     private readonly Option<int> _breakTimeout = CliOptions.Int("--break-timeout", null, (int)DefaultBreakTimeoutSeconds, 1, "Seconds --break waits for a debugger.");
     private readonly Option<double> _hangTimeout = CliOptions.HangTimeoutSeconds();
     private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
+    private readonly Option<string> _engine = CoyoteOptions.Engine();
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public ReplayCommand(CliConsole console)
@@ -37,7 +39,7 @@ internal sealed class ReplayCommand
         _breakTimeout.Hidden = true;
         Command = new Command("replay", "Replay a recorded schedule step for step (exit 1 when it reproduces the bug, 0 when it ends without one, 2 when it diverges, 3 when it could not test).")
         {
-            _assembly, _trace, _method, _break, _breakTimeout, _hangTimeout, _verbosity,
+            _assembly, _trace, _method, _break, _breakTimeout, _hangTimeout, _verbosity, _engine,
         };
         Command.SetAction(Execute);
     }
@@ -52,6 +54,12 @@ internal sealed class ReplayCommand
 
     private int Execute(ParseResult parse)
     {
+        if (parse.IsCoyote(_engine))
+        {
+            string entry = parse.GetValue(_method) ?? throw new ArgumentException("--engine coyote: give the test method with --method (a Coyote trace does not name it).");
+            return new CoyoteRun(_console).Replay(parse.GetRequiredValue(_assembly), entry, parse.GetRequiredValue(_trace), parse.GetLogLevel(_verbosity));
+        }
+
         // The trace first: a malformed one fails in milliseconds, before the assembly is rewritten.
         ScheduleTrace trace = ReadTrace(parse.GetRequiredValue(_trace));
         string method = parse.GetValue(_method) ?? trace.Method;

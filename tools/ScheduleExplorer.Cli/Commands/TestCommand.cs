@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using ScheduleExplorer.Cli.Coyote;
 using ScheduleExplorer.Cli.Reports;
 using ScheduleExplorer.Reporting;
 using ScheduleExplorer.Testing;
@@ -42,6 +43,9 @@ internal sealed class TestCommand
     private readonly Option<string?> _junit = new("--junit") { Description = "Also write the result as JUnit XML to this file, for CI.", HelpName = "FILE.xml" };
     private readonly Option<Shard> _shard = Shard.Option();
     private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
+    private readonly Option<string> _engine = CoyoteOptions.Engine();
+    private readonly Option<string?> _coyoteStrategy = CoyoteOptions.Strategy();
+    private readonly Option<bool> _memoryAccessRaces = CoyoteOptions.MemoryAccessRaces();
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public TestCommand(CliConsole console)
@@ -49,7 +53,7 @@ internal sealed class TestCommand
         _console = console;
         Command = new Command("test", "Explore the schedules of a test method and report the first bug. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off, a hang in uncontrolled code).")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _verbosity,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces,
         };
         Command.SetAction(Execute);
     }
@@ -82,6 +86,11 @@ internal sealed class TestCommand
     private int Execute(ParseResult parse)
     {
         string assembly = parse.GetRequiredValue(_assembly);
+        if (parse.IsCoyote(_engine))
+        {
+            return new CoyoteRun(_console).Test(assembly, parse.GetRequiredValue(_method), CoyoteConfiguration(parse), parse.GetLogLevel(_verbosity));
+        }
+
         var (first, length) = parse.GetValue(_shard).Slice(parse.GetValue(_iterations));
         if (length == 0)
         {
@@ -158,4 +167,16 @@ internal sealed class TestCommand
         _console.Out.WriteLine(Summary(report));
         return ExitCodes.NoBug;
     }
+
+    private ScheduleExplorer.Coyote.CoyoteTestConfiguration CoyoteConfiguration(ParseResult parse) => new()
+    {
+        Iterations = parse.GetValue(_iterations),
+        Strategy = CoyoteOptions.Parse(parse.GetValue(_coyoteStrategy) ?? parse.GetRequiredValue(_strategy)) ?? ScheduleExplorer.Coyote.CoyoteStrategy.Random,
+        StrategyBound = parse.GetValue(_strategyBound),
+        Seed = (uint)parse.GetValue(_seed),
+        MaxSteps = parse.GetValue(_maxSteps) == s_defaults.MaxSteps ? null : parse.GetValue(_maxSteps),
+        Timeout = parse.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        MemoryAccessRaces = parse.GetValue(_memoryAccessRaces),
+        TracesDirectory = parse.GetValue(_outdir),
+    };
 }
