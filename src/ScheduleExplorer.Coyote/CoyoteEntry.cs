@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using ScheduleExplorer.Testing;
 
@@ -18,7 +17,7 @@ internal sealed class CoyoteEntry
     {
         _method = method;
         _arguments = arguments;
-        Name = arguments.Length == 0 ? EntryPoints.FullName(method) : $"{EntryPoints.FullName(method)}({string.Join(", ", arguments)})";
+        Name = WorkloadMethodResolver.DisplayName(method, arguments);
     }
 
     /// <summary>The full name with its arguments.</summary>
@@ -27,21 +26,12 @@ internal sealed class CoyoteEntry
     /// <summary>Whether the entry returns a task, so Coyote awaits it.</summary>
     public bool IsAsync => _method.ReturnType != typeof(void);
 
-    /// <summary>Finds <paramref name="name"/> in <paramref name="assembly"/>.</summary>
+    /// <summary>Finds <paramref name="name"/> in <paramref name="assembly"/>, as ScheduleExplorer's engine does.</summary>
     /// <exception cref="WorkloadException">No entry, or more than one, has that name.</exception>
     public static CoyoteEntry Resolve(Assembly assembly, string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var (wanted, arguments) = Parse(name);
-        var matches = EntryPoints.Match(assembly, wanted, arguments.Length);
-        return matches.Count switch
-        {
-            1 => new CoyoteEntry(matches[0], [.. arguments.Cast<object?>()]),
-            0 => throw new WorkloadException(EntryPoints.Exists(assembly, wanted)
-                ? $"method '{name}' in {assembly.GetName().Name} is not a test entry: it must be public, take no parameters (or only the integers given in parentheses), and return void, Task or ValueTask."
-                : $"method '{name}' not found in {assembly.GetName().Name}."),
-            _ => throw new WorkloadException(EntryPoints.Ambiguous(assembly, name, matches)),
-        };
+        var (method, arguments) = WorkloadMethodResolver.Resolve(assembly, name);
+        return new CoyoteEntry(method, arguments);
     }
 
     /// <summary>
@@ -78,32 +68,5 @@ internal sealed class CoyoteEntry
     {
         object? instance = _method.IsStatic ? null : Activator.CreateInstance(_method.DeclaringType!);
         return EntryPoints.Invoke(_method, instance, _arguments);
-    }
-
-    private static (string Name, int[] Arguments) Parse(string text)
-    {
-        string name = text.Trim().Replace('+', '.');
-        int open = name.IndexOf('(', StringComparison.Ordinal);
-        if (open < 0)
-        {
-            return (name, []);
-        }
-
-        if (!name.EndsWith(')'))
-        {
-            throw new WorkloadException($"method '{text}': arguments must be integers in parentheses, like Type.Method(3, 1).");
-        }
-
-        string[] parts = name[(open + 1)..^1] is { Length: > 0 } inner ? inner.Split(',') : [];
-        var arguments = new int[parts.Length];
-        for (int i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i].Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out arguments[i]))
-            {
-                throw new WorkloadException($"method '{text}': argument '{parts[i].Trim()}' is not an integer.");
-            }
-        }
-
-        return (name[..open].Trim(), arguments);
     }
 }

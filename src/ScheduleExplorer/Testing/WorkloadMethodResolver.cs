@@ -21,7 +21,7 @@ internal static class WorkloadMethodResolver
         {
             1 => (matches[0], [.. arguments.Cast<object?>()]),
             0 => throw new WorkloadException(EntryPoints.Exists(assembly, wanted)
-                ? $"method '{name}' in {assembly.GetName().Name} is not a test entry: it must be public, take no parameters (or only the integers given in parentheses), and return void or Task."
+                ? $"method '{name}' in {assembly.GetName().Name} is not a test entry: it must be public, take no parameters (or only the integers given in parentheses), and return void, Task or ValueTask."
                 : $"method '{name}' not found in {assembly.GetName().Name}."),
             _ => throw new WorkloadException(EntryPoints.Ambiguous(assembly, name, matches)),
         };
