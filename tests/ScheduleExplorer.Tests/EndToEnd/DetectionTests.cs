@@ -58,6 +58,14 @@ public sealed class DetectionTests
         Assert.That(report.Bug.Details, Does.Contain("Expected: 3"));
     }
 
+    [TestCase("Misbehaving.EarlyExit.Exit", "The workload called Environment.Exit(3) at EarlyExit.cs:12, which would end the process")]
+    [TestCase("Misbehaving.EarlyExit.FailFast", "The workload called Environment.FailFast(\"inventory corrupted\") at EarlyExit.cs:18")]
+    public void EndingTheProcess_IsABugWithATrace_NotASilentExit(string method, string text)
+    {
+        var report = Workload.AssertFoundAndReplays(method, s_quick, BugKind.UnhandledException, text);
+        Assert.That(report.FirstBugIteration, Is.EqualTo(1));
+    }
+
     [Test]
     public void SpinWithoutSchedulingPoints_IsReportedAsHang_Deterministically()
     {
