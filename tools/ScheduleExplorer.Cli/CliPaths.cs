@@ -21,4 +21,27 @@ internal static class CliPaths
     /// <exception cref="IOException">The folder cannot be created.</exception>
     public static void EnsureParentDirectory(string file, string purpose) =>
         EnsureDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!, purpose);
+
+    /// <summary>
+    /// Before a run: the output file <paramref name="file"/> can be written (its folder is created if
+    /// needed and writable; the path is a regular file, a link to one, or new), so a bad output is
+    /// reported at once, not after exploring, and never loses a found bug.
+    /// </summary>
+    /// <exception cref="IOException">It cannot be written; the message says why.</exception>
+    public static void CheckOutputFile(string file, string purpose)
+    {
+        EnsureParentDirectory(file, purpose);
+        string full = Common.AtomicFile.Check(file);
+        string probe = Path.Combine(Path.GetDirectoryName(full)!, $".schedex-probe-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write the {purpose} file {file}: its folder is not writable ({CliConsole.FirstLine(e.Message)})", e);
+        }
+    }
 }

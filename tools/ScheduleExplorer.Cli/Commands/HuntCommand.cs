@@ -68,6 +68,11 @@ internal sealed class HuntCommand
         };
         configuration.Validate();
         CliPaths.EnsureDirectory(configuration.TracesDirectory!, "traces");
+        if (parse.GetValue(_junit) is { } junitFile)
+        {
+            CliPaths.CheckOutputFile(junitFile, "JUnit");
+        }
+
         var table = new HuntTable(_console.Out, HuntPlan.Cases.Select(c => c.Workload), HuntPlan.Strategies.Select(HuntPlan.Label));
         var rows = new List<HuntRow>();
         var stopwatch = Stopwatch.StartNew();

@@ -114,7 +114,12 @@ internal sealed class TestCommand
         CliPaths.EnsureDirectory(configuration.TracesDirectory!, "traces");
         if (parse.GetValue(_report) is { } reportFile)
         {
-            CliPaths.EnsureParentDirectory(reportFile, "report");
+            CliPaths.CheckOutputFile(reportFile, "report");
+        }
+
+        if (parse.GetValue(_junit) is { } junitFile)
+        {
+            CliPaths.CheckOutputFile(junitFile, "JUnit");
         }
 
         TestReport report;
