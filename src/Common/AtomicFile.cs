@@ -40,6 +40,57 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Removes the temporary files that runs killed in the middle of a write left in <paramref name="folder"/>
+    /// ("name.PID.GUID.tmp" of a process that no longer runs); returns how many.
+    /// </summary>
+    public static int RemoveStale(string folder)
+    {
+        int removed = 0;
+        if (!Directory.Exists(folder))
+        {
+            return removed;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(folder, "*.tmp"))
+        {
+            string[] parts = Path.GetFileName(file).Split('.');
+            if (parts.Length >= 4 && parts[^2].Length == 32 && Guid.TryParseExact(parts[^2], "N", out _)
+                && int.TryParse(parts[^3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid)
+                && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                try
+                {
+                    File.Delete(file);
+                    removed++;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Someone else's file, or gone already: not ours to insist on.
+                }
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Writes <paramref name="text"/> (UTF-8) to <paramref name="path"/>.</summary>
     public static void WriteAllText(string path, string text) => WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
 

@@ -72,4 +72,23 @@ public sealed class OutputSafetyTests
         Assert.That(File.ReadAllText(target), Does.Contain("\"verdict\""), "the report went to the link's target");
         Assert.That(File.GetUnixFileMode(target), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead));
     }
+
+    [Test]
+    public void TemporaryFilesOfKilledRuns_AreRemoved_ThoseOfLiveProcessesKept()
+    {
+        string traces = _temp.File("traces");
+        Directory.CreateDirectory(traces);
+        string stale = Path.Combine(traces, $"x.json.{int.MaxValue}.{Guid.NewGuid():N}.tmp");
+        string live = Path.Combine(traces, $"x.json.1.{Guid.NewGuid():N}.tmp");
+        string other = Path.Combine(traces, "notes.tmp");
+        foreach (string file in new[] { stale, live, other })
+        {
+            File.WriteAllText(file, "partial");
+        }
+
+        Assert.That(Test("--report", _temp.File("r.json")).ExitCode, Is.EqualTo(0));
+        Assert.That(File.Exists(stale), Is.False, "a dead process's temporary file");
+        Assert.That(File.Exists(live), Is.True, "process 1 is alive: its write may be under way");
+        Assert.That(File.Exists(other), Is.True, "not a temporary file of ours");
+    }
 }

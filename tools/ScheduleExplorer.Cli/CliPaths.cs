@@ -3,13 +3,14 @@ namespace ScheduleExplorer.Cli;
 /// <summary>Checks the output locations before a run, so a bad one fails in milliseconds, not after minutes of exploring.</summary>
 internal static class CliPaths
 {
-    /// <summary>Creates <paramref name="directory"/> if needed.</summary>
+    /// <summary>Creates <paramref name="directory"/> if needed, and removes the temporary files killed runs left there.</summary>
     /// <exception cref="IOException">The folder cannot be created; the message names it and the <paramref name="purpose"/>.</exception>
     public static void EnsureDirectory(string directory, string purpose)
     {
         try
         {
             Directory.CreateDirectory(directory);
+            Common.AtomicFile.RemoveStale(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
