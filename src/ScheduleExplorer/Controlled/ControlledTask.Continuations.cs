@@ -56,7 +56,7 @@ public static partial class ControlledTask
     /// <inheritdoc cref="Task.ContinueWith(Action{Task}, TaskScheduler)"/>
     public static Task ContinueWith(Task task, Action<Task> continuation, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return task.ContinueWith(continuation, scheduler);
         }
@@ -72,7 +72,7 @@ public static partial class ControlledTask
     /// <inheritdoc cref="Task.ContinueWith(Action{Task}, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
     public static Task ContinueWith(Task task, Action<Task> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
         }
@@ -136,7 +136,7 @@ public static partial class ControlledTask
     /// <inheritdoc cref="Task.ContinueWith{TResult}(Func{Task, TResult}, TaskScheduler)"/>
     public static Task<TResult> ContinueWith<TResult>(Task task, Func<Task, TResult> continuation, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return task.ContinueWith(continuation, scheduler);
         }
@@ -152,7 +152,7 @@ public static partial class ControlledTask
     /// <inheritdoc cref="Task.ContinueWith{TResult}(Func{Task, TResult}, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
     public static Task<TResult> ContinueWith<TResult>(Task task, Func<Task, TResult> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
         }

@@ -29,13 +29,13 @@ public static partial class ControlledTask
 
     /// <inheritdoc cref="Task.ContinueWith(Action{Task, object}, object, TaskScheduler)"/>
     public static Task ContinueWith(Task task, Action<Task, object?> continuation, object? state, TaskScheduler scheduler) =>
-        ControlledScheduler.CurrentOperation is null || scheduler != TaskScheduler.Default
+        ControlledScheduler.CurrentOperation is null || !ControlledTasks.RunsAsOperation(scheduler)
             ? task.ContinueWith(continuation, state, scheduler)
             : Continue(task, continuation, state, CancellationToken.None, TaskContinuationOptions.None);
 
     /// <inheritdoc cref="Task.ContinueWith(Action{Task, object}, object, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
     public static Task ContinueWith(Task task, Action<Task, object?> continuation, object? state, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler) =>
-        ControlledScheduler.CurrentOperation is null || scheduler != TaskScheduler.Default
+        ControlledScheduler.CurrentOperation is null || !ControlledTasks.RunsAsOperation(scheduler)
             ? task.ContinueWith(continuation, state, cancellationToken, continuationOptions, scheduler)
             : Continue(task, continuation, state, cancellationToken, continuationOptions);
 
@@ -59,13 +59,13 @@ public static partial class ControlledTask
 
     /// <inheritdoc cref="Task.ContinueWith{TResult}(Func{Task, object, TResult}, object, TaskScheduler)"/>
     public static Task<TNewResult> ContinueWith<TNewResult>(Task task, Func<Task, object?, TNewResult> continuation, object? state, TaskScheduler scheduler) =>
-        ControlledScheduler.CurrentOperation is null || scheduler != TaskScheduler.Default
+        ControlledScheduler.CurrentOperation is null || !ControlledTasks.RunsAsOperation(scheduler)
             ? task.ContinueWith(continuation, state, scheduler)
             : Continue(task, continuation, state, CancellationToken.None, TaskContinuationOptions.None);
 
     /// <inheritdoc cref="Task.ContinueWith{TResult}(Func{Task, object, TResult}, object, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
     public static Task<TNewResult> ContinueWith<TNewResult>(Task task, Func<Task, object?, TNewResult> continuation, object? state, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler) =>
-        ControlledScheduler.CurrentOperation is null || scheduler != TaskScheduler.Default
+        ControlledScheduler.CurrentOperation is null || !ControlledTasks.RunsAsOperation(scheduler)
             ? task.ContinueWith(continuation, state, cancellationToken, continuationOptions, scheduler)
             : Continue(task, continuation, state, cancellationToken, continuationOptions);
 

@@ -101,7 +101,7 @@ public static partial class ControlledTask
     /// <inheritdoc cref="Task.Start(TaskScheduler)"/>
     public static void Start(Task task, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is null || scheduler != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is null || !ControlledTasks.RunsAsOperation(scheduler))
         {
             task.Start(scheduler);
             return;

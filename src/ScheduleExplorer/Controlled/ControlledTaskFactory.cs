@@ -12,7 +12,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew(Action)"/>
     public static Task StartNew(TaskFactory factory, Action action)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(action);
         }
@@ -26,7 +26,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew(Action, CancellationToken)"/>
     public static Task StartNew(TaskFactory factory, Action action, CancellationToken cancellationToken)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(action, cancellationToken);
         }
@@ -40,7 +40,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew(Action, TaskCreationOptions)"/>
     public static Task StartNew(TaskFactory factory, Action action, TaskCreationOptions creationOptions)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(action, creationOptions);
         }
@@ -54,7 +54,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew(Action, CancellationToken, TaskCreationOptions, TaskScheduler)"/>
     public static Task StartNew(TaskFactory factory, Action action, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (scheduler) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return factory.StartNew(action, cancellationToken, creationOptions, scheduler);
         }
@@ -68,7 +68,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew(Action{object}, object)"/>
     public static Task StartNew(TaskFactory factory, Action<object?> action, object? state)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(action, state);
         }
@@ -82,7 +82,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew(Action{object}, object, CancellationToken)"/>
     public static Task StartNew(TaskFactory factory, Action<object?> action, object? state, CancellationToken cancellationToken)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(action, state, cancellationToken);
         }
@@ -96,7 +96,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew(Action{object}, object, TaskCreationOptions)"/>
     public static Task StartNew(TaskFactory factory, Action<object?> action, object? state, TaskCreationOptions creationOptions)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(action, state, creationOptions);
         }
@@ -110,7 +110,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew(Action{object}, object, CancellationToken, TaskCreationOptions, TaskScheduler)"/>
     public static Task StartNew(TaskFactory factory, Action<object?> action, object? state, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (scheduler) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return factory.StartNew(action, state, cancellationToken, creationOptions, scheduler);
         }
@@ -124,7 +124,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew{TResult}(Func{TResult})"/>
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<TResult> function)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(function);
         }
@@ -138,7 +138,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew{TResult}(Func{TResult}, CancellationToken)"/>
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<TResult> function, CancellationToken cancellationToken)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(function, cancellationToken);
         }
@@ -152,7 +152,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew{TResult}(Func{TResult}, TaskCreationOptions)"/>
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<TResult> function, TaskCreationOptions creationOptions)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(function, creationOptions);
         }
@@ -166,7 +166,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew{TResult}(Func{TResult}, CancellationToken, TaskCreationOptions, TaskScheduler)"/>
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<TResult> function, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (scheduler) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return factory.StartNew(function, cancellationToken, creationOptions, scheduler);
         }
@@ -180,7 +180,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew{TResult}(Func{object, TResult}, object)"/>
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<object?, TResult> function, object? state)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(function, state);
         }
@@ -194,7 +194,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew{TResult}(Func{object, TResult}, object, CancellationToken)"/>
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<object?, TResult> function, object? state, CancellationToken cancellationToken)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(function, state, cancellationToken);
         }
@@ -208,7 +208,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew{TResult}(Func{object, TResult}, object, TaskCreationOptions)"/>
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<object?, TResult> function, object? state, TaskCreationOptions creationOptions)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current))
         {
             return factory.StartNew(function, state, creationOptions);
         }
@@ -222,7 +222,7 @@ public static class ControlledTaskFactory
     /// <inheritdoc cref="TaskFactory.StartNew{TResult}(Func{object, TResult}, object, CancellationToken, TaskCreationOptions, TaskScheduler)"/>
     public static Task<TResult> StartNew<TResult>(TaskFactory factory, Func<object?, TResult> function, object? state, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || (scheduler) != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return factory.StartNew(function, state, cancellationToken, creationOptions, scheduler);
         }

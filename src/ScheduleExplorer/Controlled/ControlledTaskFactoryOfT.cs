@@ -14,7 +14,7 @@ public static class ControlledTaskFactoryOfT
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<TResult> function)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default
+        return ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current)
             ? factory.StartNew(function)
             : Start(operation, new Task<TResult>(function ?? throw new ArgumentNullException(nameof(function)), factory.CancellationToken, factory.CreationOptions));
     }
@@ -23,7 +23,7 @@ public static class ControlledTaskFactoryOfT
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<TResult> function, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default
+        return ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current)
             ? factory.StartNew(function, cancellationToken)
             : Start(operation, new Task<TResult>(function ?? throw new ArgumentNullException(nameof(function)), cancellationToken, factory.CreationOptions));
     }
@@ -32,7 +32,7 @@ public static class ControlledTaskFactoryOfT
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<TResult> function, TaskCreationOptions creationOptions)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default
+        return ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current)
             ? factory.StartNew(function, creationOptions)
             : Start(operation, new Task<TResult>(function ?? throw new ArgumentNullException(nameof(function)), factory.CancellationToken, creationOptions));
     }
@@ -41,7 +41,7 @@ public static class ControlledTaskFactoryOfT
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<TResult> function, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return ControlledScheduler.CurrentOperation is not { } operation || (scheduler) != TaskScheduler.Default
+        return ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler)
             ? factory.StartNew(function, cancellationToken, creationOptions, scheduler)
             : Start(operation, new Task<TResult>(function ?? throw new ArgumentNullException(nameof(function)), cancellationToken, creationOptions));
     }
@@ -50,7 +50,7 @@ public static class ControlledTaskFactoryOfT
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<object?, TResult> function, object? state)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default
+        return ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current)
             ? factory.StartNew(function, state)
             : Start(operation, new Task<TResult>(function ?? throw new ArgumentNullException(nameof(function)), state, factory.CancellationToken, factory.CreationOptions));
     }
@@ -59,7 +59,7 @@ public static class ControlledTaskFactoryOfT
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<object?, TResult> function, object? state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default
+        return ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current)
             ? factory.StartNew(function, state, cancellationToken)
             : Start(operation, new Task<TResult>(function ?? throw new ArgumentNullException(nameof(function)), state, cancellationToken, factory.CreationOptions));
     }
@@ -68,7 +68,7 @@ public static class ControlledTaskFactoryOfT
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<object?, TResult> function, object? state, TaskCreationOptions creationOptions)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return ControlledScheduler.CurrentOperation is not { } operation || (factory.Scheduler ?? TaskScheduler.Current) != TaskScheduler.Default
+        return ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(factory.Scheduler ?? TaskScheduler.Current)
             ? factory.StartNew(function, state, creationOptions)
             : Start(operation, new Task<TResult>(function ?? throw new ArgumentNullException(nameof(function)), state, factory.CancellationToken, creationOptions));
     }
@@ -77,7 +77,7 @@ public static class ControlledTaskFactoryOfT
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<object?, TResult> function, object? state, CancellationToken cancellationToken, TaskCreationOptions creationOptions, TaskScheduler scheduler)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return ControlledScheduler.CurrentOperation is not { } operation || (scheduler) != TaskScheduler.Default
+        return ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler)
             ? factory.StartNew(function, state, cancellationToken, creationOptions, scheduler)
             : Start(operation, new Task<TResult>(function ?? throw new ArgumentNullException(nameof(function)), state, cancellationToken, creationOptions));
     }

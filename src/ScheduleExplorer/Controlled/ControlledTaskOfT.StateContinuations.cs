@@ -29,13 +29,13 @@ public static partial class ControlledTaskOfT
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}, object}, object, TaskScheduler)"/>
     public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>, object?> continuation, object? state, TaskScheduler scheduler) =>
-        ControlledScheduler.CurrentOperation is null || scheduler != TaskScheduler.Default
+        ControlledScheduler.CurrentOperation is null || !ControlledTasks.RunsAsOperation(scheduler)
             ? task.ContinueWith(continuation, state, scheduler)
             : Continue(task, continuation, state, CancellationToken.None, TaskContinuationOptions.None);
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}, object}, object, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
     public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>, object?> continuation, object? state, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler) =>
-        ControlledScheduler.CurrentOperation is null || scheduler != TaskScheduler.Default
+        ControlledScheduler.CurrentOperation is null || !ControlledTasks.RunsAsOperation(scheduler)
             ? task.ContinueWith(continuation, state, cancellationToken, continuationOptions, scheduler)
             : Continue(task, continuation, state, cancellationToken, continuationOptions);
 
@@ -59,13 +59,13 @@ public static partial class ControlledTaskOfT
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, object, TNewResult}, object, TaskScheduler)"/>
     public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, object?, TNewResult> continuation, object? state, TaskScheduler scheduler) =>
-        ControlledScheduler.CurrentOperation is null || scheduler != TaskScheduler.Default
+        ControlledScheduler.CurrentOperation is null || !ControlledTasks.RunsAsOperation(scheduler)
             ? task.ContinueWith(continuation, state, scheduler)
             : Continue(task, continuation, state, CancellationToken.None, TaskContinuationOptions.None);
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, object, TNewResult}, object, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
     public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, object?, TNewResult> continuation, object? state, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler) =>
-        ControlledScheduler.CurrentOperation is null || scheduler != TaskScheduler.Default
+        ControlledScheduler.CurrentOperation is null || !ControlledTasks.RunsAsOperation(scheduler)
             ? task.ContinueWith(continuation, state, cancellationToken, continuationOptions, scheduler)
             : Continue(task, continuation, state, cancellationToken, continuationOptions);
 

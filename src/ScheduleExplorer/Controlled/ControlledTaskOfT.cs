@@ -70,7 +70,7 @@ public static partial class ControlledTaskOfT
     /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, TaskScheduler)"/>
     public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return task.ContinueWith(continuation, scheduler);
         }
@@ -86,7 +86,7 @@ public static partial class ControlledTaskOfT
     /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
     public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
         }
@@ -150,7 +150,7 @@ public static partial class ControlledTaskOfT
     /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, TaskScheduler)"/>
     public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return task.ContinueWith(continuation, scheduler);
         }
@@ -166,7 +166,7 @@ public static partial class ControlledTaskOfT
     /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
     public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || scheduler != TaskScheduler.Default)
+        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
         {
             return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
         }

@@ -10,6 +10,35 @@ namespace ScheduleExplorer.Controlled;
 /// </summary>
 internal static class ControlledTasks
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> s_rewrittenSchedulers = new();
+
+    /// <summary>
+    /// Under a controlled run, whether work given to <paramref name="scheduler"/> becomes a controlled
+    /// operation: true for the default scheduler; false for a scheduler defined in rewritten code (its
+    /// own code runs, and what it uses is controlled). Any other scheduler (the framework's
+    /// <c>ConcurrentExclusiveSchedulerPair</c>, <c>FromCurrentSynchronizationContext</c>, a library's)
+    /// would run the work on threads the scheduler cannot see, so it is refused up front.
+    /// </summary>
+    /// <exception cref="Detection.UncontrolledConcurrencyException">The scheduler is neither.</exception>
+    public static bool RunsAsOperation(TaskScheduler scheduler)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        if (scheduler == TaskScheduler.Default)
+        {
+            return true;
+        }
+
+        if (s_rewrittenSchedulers.GetOrAdd(scheduler.GetType(), static type => type.Assembly.GetType("<ScheduleExplorer>Rewritten") is not null))
+        {
+            return false;
+        }
+
+        throw new Detection.UncontrolledConcurrencyException(
+            $"TaskScheduler {scheduler.GetType().Name}",
+            "Only the default scheduler and schedulers written in the code under test are controlled: pass TaskScheduler.Default, or leave the scheduler out.",
+            ControlledSite.Current);
+    }
+
     private static readonly Action<object?> s_runTask = static state =>
     {
         var task = (Task)state!;

@@ -53,6 +53,21 @@ public sealed class CouldNotTestTests
     }
 
     [Test]
+    public void WorkGivenToAFrameworkTaskScheduler_CouldNotTest_BeforeItRunsOnPoolThreads()
+    {
+        var exclusive = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+        using var engine = TestingEngine.Create(s_quick, () =>
+        {
+            var factory = new TaskFactory(exclusive);
+            Controlled.ControlledTask.Wait(Controlled.ControlledTaskFactory.StartNew(factory, () => { }));
+        }, "exclusive");
+        var report = engine.Run();
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest), () => report.Bug?.Message ?? "no bug");
+        Assert.That(report.CouldNotTest!.Cause, Is.EqualTo(CouldNotTestCause.UncontrolledApi));
+        Assert.That(report.CouldNotTest.Summary, Does.Contain("TaskScheduler ConcurrentExclusiveTaskScheduler").And.Contain("pass TaskScheduler.Default"));
+    }
+
+    [Test]
     public void AwaitingRealIo_CouldNotTest_NotADeadlock()
     {
         var report = Workload.Explore("Misbehaving.RealFileIo.WriteAndReadBack", s_quick);
