@@ -3,6 +3,9 @@
 #
 #   tools/nightly.sh run K/N [OUT]   explore slice K of N of every test of tools/nightly.tests
 #                                    (one machine per slice); reports, JUnit and traces under OUT/shard-K
+#   tools/nightly.sh coyote [OUT]    the same workloads under Microsoft Coyote's own CLI (dotnet tool restore,
+#                                    coyote rewrite, coyote test of every tools/ScheduleExplorer.CoyoteEntries
+#                                    entry); Coyote's logs and traces under OUT/coyote
 #   tools/nightly.sh merge [OUT]     merge the slices of every test (OUT/shard-*) into OUT/merged:
 #                                    one report and one JUnit file per test, as one machine would have
 #                                    written them, and OUT/merged/junit.xml with every test
@@ -24,7 +27,7 @@ configuration=${SCHEDEX_CONFIGURATION:-Release}
 cli=tools/ScheduleExplorer.Cli/bin/$configuration/net10.0/schedex.dll
 export WORKLOADS=tools/ScheduleExplorer.Cli/bin/$configuration/net10.0/ScheduleExplorer.Workloads.dll
 
-usage() { echo "usage: tools/nightly.sh run K/N [OUT] | merge [OUT]" >&2; exit 2; }
+usage() { echo "usage: tools/nightly.sh run K/N [OUT] | coyote [OUT] | merge [OUT]" >&2; exit 2; }
 schedex() { dotnet "$cli" "$@"; }
 worst=0
 note() { # keeps the most severe exit code: 2 (bad input) > 1 (bug) > 3 (could not test) > 0
@@ -56,6 +59,40 @@ case "$mode" in
         --report "$dir/$name.json" --junit "$dir/$name.xml" -v minimal $extra
       note $?
     done < "$tests"
+    ;;
+  coyote)
+    # Coyote budgets: SCHEDEX_COYOTE_ITERATIONS (default 1000) and SCHEDEX_TIME_BUDGET seconds per entry.
+    out=${2:-nightly}/coyote
+    coyote_iterations=${SCHEDEX_COYOTE_ITERATIONS:-1000}
+    dotnet tool restore >/dev/null || exit 2
+    dotnet build tools/ScheduleExplorer.CoyoteEntries -c "$configuration" -v quiet -nologo || exit 2
+    mkdir -p "$out" && out=$(cd "$out" && pwd)
+    printf '{ "AssembliesPath": "%s", "OutputPath": "%s", "Assemblies": [ "ScheduleExplorer.Workloads.dll", "ScheduleExplorer.CoyoteEntries.dll" ] }\n' \
+      "$PWD/tools/ScheduleExplorer.CoyoteEntries/bin/$configuration/net10.0" "$out/rewritten" > "$out/coyote.json"
+    dotnet coyote rewrite "$out/coyote.json" > "$out/rewrite.log" 2>&1 || { cat "$out/rewrite.log" >&2; exit 2; }
+    # entry, then its options: plain-field races need Coyote's opt-in.
+    while read -r method options; do
+      echo "nightly: $method under coyote, $coyote_iterations iterations, at most ${budget}s"
+      # shellcheck disable=SC2086 # options are split on purpose
+      dotnet coyote test "$out/rewritten/ScheduleExplorer.CoyoteEntries.dll" -m "$method" -i "$coyote_iterations" \
+        -t "$budget" --seed "$seed" -o "$out/$method" $options > "$out/$method.log" 2>&1
+      status=$?
+      case "$status" in
+        0) echo "nightly: $method: no bug under coyote" ;;
+        2) echo "nightly: $method: bug under coyote ($(grep -m1 -o 'Iteration #[0-9]* found bug' "$out/$method.log"))"; note 1 ;;
+        *) echo "nightly: $method: coyote exited $status, see $out/$method.log" >&2; note 2 ;;
+      esac
+    done <<'ENTRIES'
+LostUpdateUnsynchronized --enable-memory-access-races
+LostUpdateLocked --enable-memory-access-races
+LostUpdateInterlocked --enable-memory-access-races
+DiningPhilosophersLeftThenRight
+DiningPhilosophersOrderedForks
+AsyncLostUpdateAcrossAwait
+AsyncLostUpdateAcrossAwaitLocked
+AsyncPhilosophersLeftThenRight
+AsyncPhilosophersOrderedForks
+ENTRIES
     ;;
   merge)
     out=${2:-nightly}
