@@ -56,7 +56,7 @@ internal sealed class HuntCommand
         {
             CliPaths.EnsureDirectory(parse.GetRequiredValue(_outdir), "traces");
             var coyote = new ScheduleExplorer.Coyote.CoyoteTestConfiguration { Iterations = parse.GetValue(_iterations), Seed = (uint)parse.GetValue(_seed), MemoryAccessRaces = parse.GetValue(_memoryAccessRaces), TracesDirectory = parse.GetValue(_outdir) };
-            return new CoyoteHunt(_console).Run(assembly, coyote, parse.GetLogLevel(_verbosity));
+            return new CoyoteHunt(_console).Run(assembly, coyote);
         }
 
         var configuration = new TestConfiguration
