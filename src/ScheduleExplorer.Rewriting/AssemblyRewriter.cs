@@ -116,7 +116,7 @@ public sealed class AssemblyRewriter
         {
             var imports = new ModuleImports(module, runtime.Hooks);
             _moduleRewriter.Rewrite(new ModuleRewriteContext(module, shims, imports, _options, statistics));
-            IReadOnlyList<string> generic = StaticStateEmitter.Emit(module, ModuleRewriter.IsExcluded);
+            IReadOnlyList<string> generic = StaticStateEmitter.Emit(module, ModuleRewriter.IsExcluded, imports.GenericStatics);
             if (generic.Count > 0)
             {
                 RewriterLog.GenericStaticsKept(Logger, assembly.Name.Name, string.Join(", ", generic));

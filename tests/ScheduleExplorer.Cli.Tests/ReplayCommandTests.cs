@@ -73,4 +73,45 @@ public sealed class ReplayCommandTests
             Assert.That(run.Error, Does.StartWith($"{CliConsole.ErrorPrefix}no debugger attached to process {Environment.ProcessId} within 1 s."));
         });
     }
+
+    [Test]
+    public void Replay_TraceRecordedWithoutMemoryAccessPoints_RewritesAsRecorded_AndReproducesTheBug()
+    {
+        // With memory access points off there are fewer scheduling points: a replay rewritten with them
+        // on would diverge at its first field access.
+        var configuration = new Testing.TestConfiguration { MemoryAccessPoints = false, Seed = 3, Iterations = 1_000 };
+        Testing.TestReport report;
+        using (var engine = Testing.TestingEngine.Create(configuration, CliRun.Workloads, "DiningPhilosophers.LeftThenRight"))
+        {
+            report = engine.Run();
+        }
+
+        Assert.That(report.Bug, Is.Not.Null, $"no bug in {report.Iterations} iterations");
+        Assert.That(report.Trace!.Options.MemoryAccessPoints, Is.False);
+        string trace = _temp.File("no-memory-points.json");
+        TraceSerializer.WriteFile(report.Trace, trace);
+
+        var run = CliRun.Of("replay", CliRun.Workloads, trace, "-v", "quiet");
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.Out + run.Error);
+            Assert.That(run.Out, Does.Contain(report.Bug!.Kind.ToString()));
+            Assert.That(run.Error, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Engine_ReplayingWithOtherMemoryAccessPoints_RefusesInOneLine()
+    {
+        var configuration = new Testing.TestConfiguration { MemoryAccessPoints = false, Seed = 3, Iterations = 1_000 };
+        Traces.ScheduleTrace trace;
+        using (var engine = Testing.TestingEngine.Create(configuration, CliRun.Workloads, "DiningPhilosophers.LeftThenRight"))
+        {
+            trace = engine.Run().Trace!;
+        }
+
+        using var other = Testing.TestingEngine.Create(new Testing.TestConfiguration(), CliRun.Workloads, "DiningPhilosophers.LeftThenRight");
+        var error = Assert.Throws<Testing.WorkloadException>(() => other.Replay(trace));
+        Assert.That(error!.Message, Does.Contain("memory access points off").And.Not.Contain("\n"));
+    }
 }

@@ -1,4 +1,5 @@
 using ScheduleExplorer.Workloads.Collections;
+using ScheduleExplorer.Workloads.Primitives;
 using ScheduleExplorer.Workloads.Statics;
 
 namespace ScheduleExplorer.Workloads.Tests;
@@ -25,12 +26,13 @@ public sealed class SharedCollectionsTests
             }
         });
 
-    /// <summary>Run once, as in a fresh process: the counter starts at 0 and the cache is built once.</summary>
+    /// <summary>Run once, as in a fresh process: the counter starts at 0 and each cache is built once.</summary>
     [Test]
     public void FreshStatics_HoldOnceInAFreshProcessState() =>
         Bounded.Run(() =>
         {
             FreshStatics.Ids();
             FreshStatics.LazyCacheLocked();
+            CodecCache.BuildUnderLock();
         });
 }

@@ -46,6 +46,7 @@ internal static class VerdictTable
         ("Dictionary<K, V> write", "SharedCollections.DictionaryWrite", "SharedCollections.DictionaryWriteLocked"),
         ("ConcurrentDictionary check-then-act", "SharedCollections.ConcurrentDictionaryCheckThenAct", "SharedCollections.ConcurrentDictionaryWrite"),
         ("fresh statics per iteration", "FreshStatics.LazyCache", "FreshStatics.LazyCacheLocked"),
+        ("fresh statics of a generic type", "Primitives.CodecCache.CheckThenBuild", "Primitives.CodecCache.BuildUnderLock"),
     ];
 
     public static void Run(int budget, int dfsBudget)

@@ -41,7 +41,7 @@ internal static partial class RewriterLog
         return string.Join("; ", groups);
     }
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Assembly}: the static fields of generic types are not reset between iterations: {Types}")]
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Assembly}: the static fields of generic types are not reset between iterations (the runtime lacks ControlledGenericStatics): {Types}")]
     public static partial void GenericStaticsKept(ILogger logger, string assembly, string types);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "{Assembly} makes {Count} calls whose values differ from one process to the next (ScheduleExplorer cannot fix them); a schedule that depends on those values may not replay: {Calls}")]

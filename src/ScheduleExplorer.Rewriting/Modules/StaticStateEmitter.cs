@@ -6,19 +6,21 @@ namespace ScheduleExplorer.Rewriting.Modules;
 
 /// <summary>
 /// Makes the static state of a rewritten module resettable, so every iteration starts as a fresh
-/// process would. Each non-generic type with static fields or a type initializer gets
+/// process would. Each type with static fields or a type initializer gets
 /// <c>&lt;ScheduleExplorer&gt;ClearStatics</c> (zeroes its static fields) and
 /// <c>&lt;ScheduleExplorer&gt;InitializeStatics</c> (a copy of its rewritten <c>.cctor</c> body), and the
-/// module gets <c>&lt;ScheduleExplorer&gt;StaticState.Reset()</c>, which makes sure every real type
-/// initializer has run, clears every type, then re-runs the copies, a type's dependencies (the types its
-/// initializer touches) first. The engine calls it before every iteration.
+/// module gets <c>&lt;ScheduleExplorer&gt;StaticState.Reset()</c> (see <see cref="StaticStateRegistry"/>),
+/// which the engine calls before every iteration.
 /// </summary>
 /// <remarks>
-/// Initializers re-run eagerly, in that order, not lazily at first access: a <c>beforefieldinit</c> type
-/// or one with a precise <c>.cctor</c> alike is initialized before the iteration starts. Static fields
-/// lose <c>initonly</c> (the copies assign them outside a <c>.cctor</c>, and the JIT must not fold them
-/// into constants). Not reset: <c>[ThreadStatic]</c> fields, literals, fields with RVA data, and the
-/// statics of generic types (one copy per instantiation, which the rewriter cannot enumerate).
+/// Initializers re-run eagerly, before the iteration starts, not lazily at first access: a
+/// <c>beforefieldinit</c> type or one with a precise <c>.cctor</c> alike. Static fields lose
+/// <c>initonly</c> (the copies assign them outside a <c>.cctor</c>, and the JIT must not fold them into
+/// constants). A generic type has one copy of its statics per closed instantiation, which the rewriter
+/// cannot enumerate: its real type initializer (added when it has none) ends by registering the
+/// instantiation with the runtime's <c>ControlledGenericStatics</c>, and the reset clears and re-initializes
+/// every registered one, generic types nested in generic types and instantiations over any type alike.
+/// Not reset: <c>[ThreadStatic]</c> fields (each operation has its own), literals, fields with RVA data.
 /// Nested types holding a reset method become visible to their assembly so the registry may call it.
 /// </remarks>
 internal static class StaticStateEmitter
@@ -29,11 +31,17 @@ internal static class StaticStateEmitter
     /// <summary>The registry's method: <c>public static void Reset()</c>.</summary>
     public const string ResetMethodName = "Reset";
 
-    private const string ClearName = "<ScheduleExplorer>ClearStatics";
-    private const string InitializeName = "<ScheduleExplorer>InitializeStatics";
+    /// <summary>The per-type method zeroing the type's static fields (the runtime calls it by this name on generic instantiations).</summary>
+    public const string ClearName = "<ScheduleExplorer>ClearStatics";
 
-    /// <summary>Adds the reset methods and the registry to <paramref name="module"/>; returns the generic types whose statics are left alone.</summary>
-    public static IReadOnlyList<string> Emit(ModuleDefinition module, Func<TypeDefinition, bool> isExcluded)
+    /// <summary>The per-type copy of the type initializer (the runtime calls it by this name on generic instantiations).</summary>
+    public const string InitializeName = "<ScheduleExplorer>InitializeStatics";
+
+    /// <summary>
+    /// Adds the reset methods and the registry to <paramref name="module"/>; returns the generic types
+    /// whose statics are left alone (all of them when the runtime lacks the generic-statics hooks, else none).
+    /// </summary>
+    public static IReadOnlyList<string> Emit(ModuleDefinition module, Func<TypeDefinition, bool> isExcluded, (MethodReference Register, MethodReference Clear, MethodReference Initialize)? genericHooks)
     {
         var skipped = new List<string>();
         var types = new List<TypeDefinition>();
@@ -44,7 +52,7 @@ internal static class StaticStateEmitter
                 continue;
             }
 
-            if (type.HasGenericParameters)
+            if (type.HasGenericParameters && genericHooks is null)
             {
                 skipped.Add(type.FullName);
                 continue;
@@ -63,15 +71,24 @@ internal static class StaticStateEmitter
         foreach (TypeDefinition type in types)
         {
             clears[type] = AddClear(type);
-            if (type.GetStaticConstructor() is { } cctor)
+            MethodDefinition? cctor = type.GetStaticConstructor();
+            if (cctor is not null)
             {
-                initializers[type] = AddInitializer(type, cctor);
+                MethodDefinition initializer = NewMethod(type, InitializeName);
+                InitializerCopy.CopyBody(cctor, initializer);
+                initializers[type] = initializer;
+            }
+
+            if (type.HasGenericParameters && genericHooks is { } hooks)
+            {
+                // After the copy: the copy must not register the instantiation a second time.
+                AddRegistration(type, cctor, hooks.Register);
             }
 
             MakeReachable(type);
         }
 
-        AddRegistry(module, types, clears, InitializationOrder(types, initializers));
+        StaticStateRegistry.Add(module, new StaticStateRegistry.Plan(types, clears, initializers, genericHooks));
         return skipped;
     }
 
@@ -79,14 +96,32 @@ internal static class StaticStateEmitter
         f.IsStatic && !f.IsLiteral && !f.HasFieldRVA
         && !f.CustomAttributes.Any(a => a.AttributeType.FullName == "System.ThreadStaticAttribute"));
 
+    /// <summary>The type as its own code names it: <c>G&lt;T&gt;</c> over its own parameters when it is generic.</summary>
+    private static TypeReference Self(TypeDefinition type)
+    {
+        if (!type.HasGenericParameters)
+        {
+            return type;
+        }
+
+        var self = new GenericInstanceType(type);
+        foreach (GenericParameter parameter in type.GenericParameters)
+        {
+            self.GenericArguments.Add(parameter);
+        }
+
+        return self;
+    }
+
     private static MethodDefinition AddClear(TypeDefinition type)
     {
         MethodDefinition method = NewMethod(type, ClearName);
         ILProcessor il = method.Body.GetILProcessor();
+        TypeReference self = Self(type);
         foreach (FieldDefinition field in ResettableFields(type).ToList())
         {
             field.IsInitOnly = false;
-            FieldReference reference = field;
+            FieldReference reference = type.HasGenericParameters ? new FieldReference(field.Name, field.FieldType, self) : field;
             il.Emit(OpCodes.Ldsflda, reference);
             il.Emit(OpCodes.Initobj, field.FieldType);
         }
@@ -95,58 +130,35 @@ internal static class StaticStateEmitter
         return method;
     }
 
-    /// <summary>A copy of the (already rewritten) type initializer's body, as an ordinary static method.</summary>
-    private static MethodDefinition AddInitializer(TypeDefinition type, MethodDefinition cctor)
+    /// <summary>
+    /// Makes the real type initializer of a generic type end by registering its instantiation
+    /// (<c>ldtoken G&lt;T&gt;</c> names the closed one at run time); a type without one gets one, which
+    /// only registers, and stays <c>beforefieldinit</c>, so it still runs before the first static field access.
+    /// </summary>
+    private static void AddRegistration(TypeDefinition type, MethodDefinition? cctor, MethodReference register)
     {
-        MethodDefinition method = NewMethod(type, InitializeName);
-        MethodBody source = cctor.Body;
-        MethodBody target = method.Body;
-        target.InitLocals = source.InitLocals;
-        target.MaxStackSize = source.MaxStackSize;
-        var variables = new Dictionary<VariableDefinition, VariableDefinition>();
-        foreach (VariableDefinition variable in source.Variables)
+        if (cctor is null)
         {
-            var copy = new VariableDefinition(variable.VariableType);
-            variables[variable] = copy;
-            target.Variables.Add(copy);
+            cctor = new MethodDefinition(
+                ".cctor",
+                MethodAttributes.Private | MethodAttributes.HideBySig | MethodAttributes.SpecialName | MethodAttributes.RTSpecialName | MethodAttributes.Static,
+                type.Module.TypeSystem.Void);
+            cctor.Body.GetILProcessor().Emit(OpCodes.Ret);
+            type.Methods.Add(cctor);
+            type.IsBeforeFieldInit = true;
         }
 
-        var instructions = new Dictionary<Instruction, Instruction>();
-        foreach (Instruction instruction in source.Instructions)
+        TypeReference self = Self(type);
+        ILProcessor il = cctor.Body.GetILProcessor();
+        foreach (Instruction ret in cctor.Body.Instructions.Where(i => i.OpCode == OpCodes.Ret).ToList())
         {
-            Instruction copy = Instruction.Create(OpCodes.Nop);
-            copy.OpCode = instruction.OpCode;
-            copy.Operand = instruction.Operand is VariableDefinition v ? variables[v] : instruction.Operand;
-            instructions[instruction] = copy;
-            target.Instructions.Add(copy);
+            // The ret itself becomes the ldtoken, so branches and handler ends that target it still do.
+            ret.OpCode = OpCodes.Ldtoken;
+            ret.Operand = self;
+            Instruction call = il.Create(OpCodes.Call, register);
+            il.InsertAfter(ret, call);
+            il.InsertAfter(call, il.Create(OpCodes.Ret));
         }
-
-        foreach (Instruction copy in target.Instructions)
-        {
-            copy.Operand = copy.Operand switch
-            {
-                Instruction branch => instructions[branch],
-                Instruction[] targets => targets.Select(t => instructions[t]).ToArray(),
-                var operand => operand,
-            };
-        }
-
-        foreach (ExceptionHandler handler in source.ExceptionHandlers)
-        {
-            target.ExceptionHandlers.Add(new ExceptionHandler(handler.HandlerType)
-            {
-                CatchType = handler.CatchType,
-                TryStart = Map(handler.TryStart),
-                TryEnd = Map(handler.TryEnd),
-                HandlerStart = Map(handler.HandlerStart),
-                HandlerEnd = Map(handler.HandlerEnd),
-                FilterStart = Map(handler.FilterStart),
-            });
-        }
-
-        return method;
-
-        Instruction? Map(Instruction? instruction) => instruction is null ? null : instructions[instruction];
     }
 
     private static MethodDefinition NewMethod(TypeDefinition type, string name)
@@ -166,85 +178,5 @@ internal static class StaticStateEmitter
                 t.Attributes = (t.Attributes & ~TypeAttributes.VisibilityMask) | TypeAttributes.NestedAssembly;
             }
         }
-    }
-
-    /// <summary>The initializers, each after those of the types its initializer references (cycles broken in declaration order).</summary>
-    private static List<MethodDefinition> InitializationOrder(List<TypeDefinition> types, Dictionary<TypeDefinition, MethodDefinition> initializers)
-    {
-        var order = new List<MethodDefinition>();
-        var byName = types.ToDictionary(t => t.FullName, StringComparer.Ordinal);
-        var visited = new HashSet<TypeDefinition>();
-        foreach (TypeDefinition type in types)
-        {
-            Visit(type);
-        }
-
-        return order;
-
-        void Visit(TypeDefinition type)
-        {
-            if (!visited.Add(type) || !initializers.TryGetValue(type, out MethodDefinition? initializer))
-            {
-                return;
-            }
-
-            foreach (TypeDefinition dependency in Dependencies(initializer))
-            {
-                Visit(dependency);
-            }
-
-            order.Add(initializer);
-        }
-
-        IEnumerable<TypeDefinition> Dependencies(MethodDefinition initializer) => initializer.Body.Instructions
-            .Select(i => i.Operand switch
-            {
-                FieldReference f => f.DeclaringType,
-                MethodReference m => m.DeclaringType,
-                _ => null,
-            })
-            .OfType<TypeReference>()
-            .Select(t => byName.GetValueOrDefault(t.FullName))
-            .OfType<TypeDefinition>()
-            .Where(t => t != initializer.DeclaringType)
-            .Distinct();
-    }
-
-    private static void AddRegistry(ModuleDefinition module, List<TypeDefinition> types, Dictionary<TypeDefinition, MethodDefinition> clears, List<MethodDefinition> initializers)
-    {
-        var registry = new TypeDefinition(
-            string.Empty,
-            RegistryTypeName,
-            TypeAttributes.NotPublic | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.Class,
-            module.TypeSystem.Object);
-        var reset = new MethodDefinition(ResetMethodName, MethodAttributes.Public | MethodAttributes.Static | MethodAttributes.HideBySig, module.TypeSystem.Void);
-        registry.Methods.Add(reset);
-        module.Types.Add(registry);
-
-        // Built by hand, not imported through reflection, so it binds to the module's own core library (System.Runtime).
-        IMetadataScope core = module.TypeSystem.CoreLibrary;
-        var helpers = new TypeReference("System.Runtime.CompilerServices", "RuntimeHelpers", module, core);
-        var handle = new TypeReference("System", "RuntimeTypeHandle", module, core, valueType: true);
-        var runClassConstructor = new MethodReference("RunClassConstructor", module.TypeSystem.Void, helpers) { HasThis = false };
-        runClassConstructor.Parameters.Add(new ParameterDefinition(handle));
-        ILProcessor il = reset.Body.GetILProcessor();
-        foreach (TypeDefinition type in types)
-        {
-            // The real initializer runs once, now, rather than later over the reset state.
-            il.Emit(OpCodes.Ldtoken, type);
-            il.Emit(OpCodes.Call, runClassConstructor);
-        }
-
-        foreach (TypeDefinition type in types)
-        {
-            il.Emit(OpCodes.Call, clears[type]);
-        }
-
-        foreach (MethodDefinition initializer in initializers)
-        {
-            il.Emit(OpCodes.Call, initializer);
-        }
-
-        il.Emit(OpCodes.Ret);
     }
 }

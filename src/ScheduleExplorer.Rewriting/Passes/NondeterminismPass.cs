@@ -1,5 +1,3 @@
-using Mono.Cecil;
-using Mono.Cecil.Cil;
 using ScheduleExplorer.Rewriting.Shims;
 
 namespace ScheduleExplorer.Rewriting.Passes;
@@ -15,17 +13,9 @@ internal sealed class NondeterminismPass : IMethodPass
     /// <inheritdoc/>
     public void Apply(MethodRewriteContext context)
     {
-        foreach (Instruction instruction in context.Original)
+        foreach (var (call, api) in UnredirectedCalls.Of(context, NondeterministicApiTable.Describe))
         {
-            if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt or Code.Newobj)
-                || instruction.Operand is not MethodReference callee
-                || context.IsRedirected(instruction)
-                || NondeterministicApiTable.Describe(callee) is not { } api)
-            {
-                continue;
-            }
-
-            context.Module.Statistics.NondeterministicCallSites.Add($"{api} at {context.SiteOf(instruction)}");
+            context.Module.Statistics.NondeterministicCallSites.Add($"{api} at {context.SiteOf(call)}");
         }
     }
 }

@@ -23,16 +23,8 @@ internal sealed class UncontrolledCallPass : IMethodPass
         }
 
         MethodReference? siteSet = context.Module.Imports.SiteSet;
-        foreach (Instruction instruction in context.Original)
+        foreach (var (instruction, api) in UnredirectedCalls.Of(context, UncontrolledApiTable.Describe))
         {
-            if (instruction.OpCode.Code is not (Code.Call or Code.Callvirt or Code.Newobj)
-                || instruction.Operand is not MethodReference callee
-                || context.IsRedirected(instruction)
-                || UncontrolledApiTable.Describe(callee) is not { } api)
-            {
-                continue;
-            }
-
             string site = context.SiteOf(instruction);
             Instruction[] checkCall = [Instruction.Create(OpCodes.Ldstr, api), Instruction.Create(OpCodes.Call, check)];
             context.InsertBefore(instruction, siteSet is null ? checkCall : [.. SitePass.SetSite(site, siteSet), .. checkCall]);

@@ -41,6 +41,15 @@ internal sealed record HookDefinitions(
     /// <summary><c>ControlledCollection.Atomic(object instance, string member, string site)</c>.</summary>
     public MethodDefinition? CollectionAtomic { get; init; }
 
+    /// <summary><c>ControlledGenericStatics.Register(RuntimeTypeHandle instantiation)</c>: a generic type's statics were initialized.</summary>
+    public MethodDefinition? GenericStaticsRegister { get; init; }
+
+    /// <summary><c>ControlledGenericStatics.Clear(RuntimeTypeHandle definition)</c>.</summary>
+    public MethodDefinition? GenericStaticsClear { get; init; }
+
+    /// <summary><c>ControlledGenericStatics.Initialize(RuntimeTypeHandle definition)</c>.</summary>
+    public MethodDefinition? GenericStaticsInitialize { get; init; }
+
     /// <summary>Finds the hooks in <paramref name="runtime"/>.</summary>
     public static HookDefinitions Find(ModuleDefinition runtime) => new(
         Find(runtime, "ControlledSite", "Set", 1),
@@ -58,6 +67,9 @@ internal sealed record HookDefinitions(
         CollectionRead = FindWithInstance(runtime, "ControlledCollection", "Read"),
         CollectionWrite = FindWithInstance(runtime, "ControlledCollection", "Write"),
         CollectionAtomic = FindWithInstance(runtime, "ControlledCollection", "Atomic"),
+        GenericStaticsRegister = FindWithTypeHandle(runtime, "ControlledGenericStatics", "Register"),
+        GenericStaticsClear = FindWithTypeHandle(runtime, "ControlledGenericStatics", "Clear"),
+        GenericStaticsInitialize = FindWithTypeHandle(runtime, "ControlledGenericStatics", "Initialize"),
     };
 
     /// <summary>Descriptions of the hooks the runtime lacks ("ControlledLoop.BackEdge(string)").</summary>
@@ -100,6 +112,13 @@ internal sealed record HookDefinitions(
             && m.Parameters[0].ParameterType.MetadataType == MetadataType.Object
             && m.Parameters.Skip(1).All(p => p.ParameterType.MetadataType == MetadataType.String));
     }
+
+    /// <summary>A hook taking one <c>RuntimeTypeHandle</c>.</summary>
+    private static MethodDefinition? FindWithTypeHandle(ModuleDefinition runtime, string typeName, string methodName) =>
+        runtime.GetType(ShimTable.ShimNamespace, typeName)?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == methodName && !m.HasGenericParameters
+            && m.ReturnType.MetadataType == MetadataType.Void
+            && m.Parameters is [{ ParameterType.FullName: "System.RuntimeTypeHandle" }]);
 
     private static MethodDefinition? FindGeneric(ModuleDefinition runtime, string typeName, string methodName) =>
         runtime.GetType(ShimTable.ShimNamespace, typeName)?.Methods.FirstOrDefault(m =>

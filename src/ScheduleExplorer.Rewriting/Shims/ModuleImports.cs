@@ -57,6 +57,12 @@ internal sealed class ModuleImports
             ? (Import(load), Import(store), Import(address))
             : null;
 
+    /// <summary><c>ControlledGenericStatics.Register/Clear/Initialize(RuntimeTypeHandle)</c>, or null when the runtime lacks them.</summary>
+    public (MethodReference Register, MethodReference Clear, MethodReference Initialize)? GenericStatics =>
+        _hooks is { GenericStaticsRegister: { } register, GenericStaticsClear: { } clear, GenericStaticsInitialize: { } initialize }
+            ? (Import(register), Import(clear), Import(initialize))
+            : null;
+
     /// <summary>A reference to <paramref name="method"/> usable in the module.</summary>
     public MethodReference Import(MethodDefinition method)
     {

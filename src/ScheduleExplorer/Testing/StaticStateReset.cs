@@ -8,7 +8,8 @@ namespace ScheduleExplorer.Testing;
 /// Puts the static state of the rewritten assemblies back to what a fresh process has, before every
 /// iteration: calls the <c>&lt;ScheduleExplorer&gt;StaticState.Reset()</c> the rewriter adds to each
 /// (it clears their static fields and re-runs their type initializers). So a bug never depends on the
-/// iteration it was found in, and a trace replays from a fresh start. Runs on the engine's thread,
+/// iteration it was found in, and a trace replays from a fresh start. Generic types are reset too, every
+/// closed instantiation initialized so far (see <see cref="Controlled.ControlledGenericStatics"/>). Runs on the engine's thread,
 /// outside control, as a type initializer would before the test. Statics of assemblies that are not
 /// rewritten (the framework's, for one) are not reset: that is said once, in the log.
 /// </summary>
@@ -47,7 +48,7 @@ internal sealed class StaticStateReset
         {
             _logged = true;
             _logger.LogInformation(
-                "Static fields are reset and type initializers re-run before every iteration, in the rewritten assemblies only ({Assemblies}); statics of other assemblies (the framework's) and of generic types keep their values across iterations",
+                "Static fields are reset and type initializers re-run before every iteration (every initialized instantiation of a generic type too), in the rewritten assemblies only ({Assemblies}); statics of other assemblies (the framework's) keep their values across iterations",
                 string.Join(", ", _context.Assemblies.Select(a => a.GetName().Name)));
         }
     }

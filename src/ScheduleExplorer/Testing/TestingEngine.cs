@@ -234,8 +234,8 @@ public sealed class TestingEngine : IDisposable
         ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message, Operation = bug.Operation, Step = outcome.Schedule.Count }
         : null;
 
-    /// <summary>Checks that <paramref name="trace"/> was recorded for this engine's assembly and method.</summary>
-    /// <exception cref="WorkloadException">The trace is for another assembly or method.</exception>
+    /// <summary>Checks that <paramref name="trace"/> was recorded for this engine's assembly and method, with its rewriting settings.</summary>
+    /// <exception cref="WorkloadException">The trace is for another assembly or method, or was recorded with memory access points on where this engine has them off (or the reverse).</exception>
     public void CheckReplayable(ScheduleTrace trace)
     {
         ArgumentNullException.ThrowIfNull(trace);
@@ -248,6 +248,14 @@ public sealed class TestingEngine : IDisposable
         {
             throw new WorkloadException($"the trace is for method '{trace.Method}', not '{_target.Method}'.");
         }
+
+        if (trace.Options.MemoryAccessPoints != _configuration.MemoryAccessPoints)
+        {
+            // The assembly was rewritten with other scheduling points: the replay could only diverge.
+            throw new WorkloadException($"the trace was recorded with memory access points {OnOff(trace.Options.MemoryAccessPoints)}, but this engine rewrote the assembly with them {OnOff(_configuration.MemoryAccessPoints)}: replay with MemoryAccessPoints = {(trace.Options.MemoryAccessPoints ? "true" : "false")}.");
+        }
+
+        static string OnOff(bool on) => on ? "on" : "off";
     }
 
     private void CheckTraceMatches(ScheduleTrace trace)

@@ -68,7 +68,12 @@ internal sealed class ReplayCommand
         TestReport report;
         using (HeldLoggerFactory loggers = CliLogging.CreateHeld(parse.GetLogLevel(_verbosity)))
         {
-            var configuration = new TestConfiguration { HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)) };
+            // Rewritten as the trace was recorded: its scheduling points depend on it.
+            var configuration = new TestConfiguration
+            {
+                HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)),
+                MemoryAccessPoints = trace.Options.MemoryAccessPoints,
+            };
             using var engine = TestingEngine.Create(configuration, parse.GetRequiredValue(_assembly), method, loggers);
             engine.CheckReplayable(trace);
             loggers.Release();
