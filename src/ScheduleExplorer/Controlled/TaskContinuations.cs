@@ -9,6 +9,22 @@ namespace ScheduleExplorer.Controlled;
 /// </summary>
 internal static class TaskContinuations
 {
+    /// <summary>
+    /// Creates the continuation task with <paramref name="create"/> (given the token of a source linked
+    /// to <paramref name="cancellationToken"/> and the creation options the continuation options imply)
+    /// and schedules it after <paramref name="task"/>: the one body of every <c>ContinueWith</c> shim.
+    /// </summary>
+    public static TTask Continue<TTask>(ControlledOperation current, Task task, Delegate continuation, CancellationToken cancellationToken, TaskContinuationOptions options, Func<CancellationToken, TaskCreationOptions, TTask> create)
+        where TTask : Task
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = create(cancellation.Token, CreationOptions(options));
+        Schedule(current, task, next, cancellation, options);
+        return next;
+    }
+
     /// <summary>Schedules <paramref name="continuation"/> (created, not started, with <paramref name="cancellation"/>'s token) after <paramref name="antecedent"/>.</summary>
     public static void Schedule(ControlledOperation current, Task antecedent, Task continuation, CancellationTokenSource cancellation, TaskContinuationOptions options)
     {
