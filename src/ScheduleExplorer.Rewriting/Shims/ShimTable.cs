@@ -46,6 +46,7 @@ internal static class ShimTable
         ["System.Runtime.CompilerServices.AsyncVoidMethodBuilder"] = "ControlledAsyncMethodBuilder",
         ["System.Runtime.CompilerServices.AsyncIteratorMethodBuilder"] = "ControlledAsyncMethodBuilder",
         ["System.Threading.CancellationTokenSource"] = "ControlledCancellationTokenSource",
+        ["System.Threading.CancellationToken"] = "ControlledCancellationToken",
         ["System.Threading.ThreadPool"] = "ControlledThreadPool",
         ["System.Diagnostics.Stopwatch"] = "ControlledStopwatch",
         ["System.DateTime"] = "ControlledDateTime",

@@ -35,7 +35,6 @@ internal static class UncontrolledApiTable
         ("System.Threading.Tasks.Task", "WhenEach"),
         ("System.Threading.Tasks.Task", "Start"),
         ("System.Threading.CancellationTokenSource", "CancelAfter"),
-        ("System.Threading.CancellationToken", "get_WaitHandle"),
     ];
 
     // Members of the types above that only read state: naming the default scheduler (to pass it to

@@ -1,0 +1,43 @@
+using ScheduleExplorer.Workloads.Async;
+
+namespace ScheduleExplorer.Workloads.Tests;
+
+/// <summary>
+/// The workloads of the async APIs controlled beyond the core task set, on real threads,
+/// un-rewritten: every fix holds its invariant over many runs.
+/// </summary>
+[TestFixture]
+public sealed class AsyncApiWorkloadsTests
+{
+    [Test]
+    public void CancellableWorker_Fix_HoldsOnRealThreads() =>
+        Bounded.Run(() =>
+        {
+            for (int run = 0; run < 500; run++)
+            {
+                CancellableWorker.CancelsAfterTheProducer();
+            }
+        });
+
+    [Test]
+    public void CancellableWorker_Bug_LosesAnItemOnRealThreadsWhenTheCancelWins()
+    {
+        // The cancel races the producer's start: on real threads it usually wins, leaving the item.
+        int lost = 0;
+        Bounded.Run(() =>
+        {
+            for (int run = 0; run < 200 && lost == 0; run++)
+            {
+                try
+                {
+                    CancellableWorker.CancelsBeforeTheProducerIsDone();
+                }
+                catch (InvalidOperationException)
+                {
+                    lost++;
+                }
+            }
+        });
+        Assert.That(lost, Is.GreaterThan(0), "the cancel overtook the producer at least once");
+    }
+}
