@@ -20,6 +20,18 @@ public sealed class AsyncApiWorkloadsTests
         });
 
     [Test]
+    public void CacheWarmup_Fixes_HoldOnRealThreads() =>
+        Bounded.Run(() =>
+        {
+            for (int run = 0; run < 500; run++)
+            {
+                CacheWarmup.ServesWhenAllLoaded().GetAwaiter().GetResult();
+                CacheWarmup.ServesTheFirstLoad().GetAwaiter().GetResult();
+                CacheWarmup.CountsInterlocked().GetAwaiter().GetResult();
+            }
+        });
+
+    [Test]
     public void CancellableWorker_Bug_LosesAnItemOnRealThreadsWhenTheCancelWins()
     {
         // The cancel races the producer's start: on real threads it usually wins, leaving the item.

@@ -31,11 +31,21 @@ internal static class TaskContinuations
         ArgumentNullException.ThrowIfNull(antecedent);
         var scheduler = current.Scheduler;
         scheduler.Tasks.Register(continuation, ControlledTasks.Describe("ContinueWith", ControlledSite.Current));
-        var resource = scheduler.Tasks.ResourceOf(antecedent);
-        scheduler.StartWaitingOperation(scheduler.Tasks.NewFlowName("continuation"), resource, SchedulingPointKind.Await, ControlledSite.Current, static s =>
+        Schedule(current, scheduler.Tasks.ResourceOf(antecedent), antecedent, continuation, cancellation, options);
+    }
+
+    /// <summary>
+    /// Schedules <paramref name="continuation"/> (created, not started, registered) in an operation
+    /// blocked on <paramref name="awaited"/>; with an <paramref name="antecedent"/>, the options may
+    /// cancel it instead of running it, after that task's outcome.
+    /// </summary>
+    public static void Schedule(ControlledOperation current, IBlockingResource awaited, Task? antecedent, Task continuation, CancellationTokenSource cancellation, TaskContinuationOptions options)
+    {
+        var scheduler = current.Scheduler;
+        scheduler.StartWaitingOperation(scheduler.Tasks.NewFlowName("continuation"), awaited, SchedulingPointKind.Await, ControlledSite.Current, static s =>
         {
-            var (ante, cont, cts, opts) = ((Task, Task, CancellationTokenSource, TaskContinuationOptions))s!;
-            if (!ShouldRun(ante, opts))
+            var (ante, cont, cts, opts) = ((Task?, Task, CancellationTokenSource, TaskContinuationOptions))s!;
+            if (ante is not null && !ShouldRun(ante, opts))
             {
                 cts.Cancel();
             }

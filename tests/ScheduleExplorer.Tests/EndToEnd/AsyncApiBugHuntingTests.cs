@@ -15,6 +15,8 @@ public sealed class AsyncApiBugHuntingTests
     private static readonly TestConfiguration s_dfs = new() { Strategy = StrategyKind.Dfs, Iterations = 1_000_000, FailOnMaxSteps = true };
 
     [TestCase("CancellableWorker.CancelsBeforeTheProducerIsDone", BugKind.UnhandledException, "item(s) never processed")]
+    [TestCase("CacheWarmup.ServesWhenAnyLoaded", BugKind.UnhandledException, "of 2 loads done")]
+    [TestCase("CacheWarmup.CountsUnsynchronized", BugKind.UnhandledException, "Lost update in continuations of all loads")]
     public void BuggyWorkload_IsFound_AndItsTraceReplays(string method, BugKind kind, string text)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -25,6 +27,9 @@ public sealed class AsyncApiBugHuntingTests
 
     [TestCase("CancellableWorker.CancelsAfterTheProducer")]
     [TestCase("CancellableWorker.PollsUntilCanceled")]
+    [TestCase("CacheWarmup.ServesWhenAllLoaded")]
+    [TestCase("CacheWarmup.ServesTheFirstLoad")]
+    [TestCase("CacheWarmup.CountsInterlocked")]
     public void FixedWorkload_HasNoBug_UnderRandomAndPct(string method)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -38,6 +43,9 @@ public sealed class AsyncApiBugHuntingTests
     }
 
     [TestCase("CancellableWorker.CancelsAfterTheProducer", 12)]
+    [TestCase("CacheWarmup.ServesWhenAllLoaded", 8)]
+    [TestCase("CacheWarmup.ServesTheFirstLoad", 36)]
+    [TestCase("CacheWarmup.CountsInterlocked", 29)]
     public void Fix_HoldsInEverySchedule(string method, int expectedSchedules)
     {
         var report = Workload.Explore(method, s_dfs);
@@ -48,6 +56,8 @@ public sealed class AsyncApiBugHuntingTests
     }
 
     [TestCase("CancellableWorker.CancelsBeforeTheProducerIsDone", BugKind.UnhandledException)]
+    [TestCase("CacheWarmup.ServesWhenAnyLoaded", BugKind.UnhandledException)]
+    [TestCase("CacheWarmup.CountsUnsynchronized", BugKind.UnhandledException)]
     public void Bug_IsInTheTree(string method, BugKind kind)
     {
         var report = Workload.Explore(method, s_dfs);
