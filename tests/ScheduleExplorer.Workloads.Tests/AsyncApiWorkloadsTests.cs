@@ -20,7 +20,7 @@ public sealed class AsyncApiWorkloadsTests
         });
 
     [Test]
-    public void CacheWarmup_Fixes_HoldOnRealThreads() =>
+    public void TaskCombinatorFixes_HoldOnRealThreads() =>
         Bounded.Run(() =>
         {
             for (int run = 0; run < 500; run++)
@@ -28,6 +28,8 @@ public sealed class AsyncApiWorkloadsTests
                 CacheWarmup.ServesWhenAllLoaded().GetAwaiter().GetResult();
                 CacheWarmup.ServesTheFirstLoad().GetAwaiter().GetResult();
                 CacheWarmup.CountsInterlocked().GetAwaiter().GetResult();
+                ResultsAsTheyComplete.IndexesByTask().GetAwaiter().GetResult();
+                ResultsAsTheyComplete.CountsEveryTask().GetAwaiter().GetResult();
             }
         });
 

@@ -32,7 +32,6 @@ internal static class UncontrolledApiTable
         // Task members that schedule work or time on their own, until they have shims.
         ("System.Threading.Tasks.Task", "ContinueWith"),
         ("System.Threading.Tasks.Task`1", "ContinueWith"),
-        ("System.Threading.Tasks.Task", "WhenEach"),
         ("System.Threading.Tasks.Task", "Start"),
         ("System.Threading.CancellationTokenSource", "CancelAfter"),
     ];

@@ -17,6 +17,7 @@ public sealed class AsyncApiBugHuntingTests
     [TestCase("CancellableWorker.CancelsBeforeTheProducerIsDone", BugKind.UnhandledException, "item(s) never processed")]
     [TestCase("CacheWarmup.ServesWhenAnyLoaded", BugKind.UnhandledException, "of 2 loads done")]
     [TestCase("CacheWarmup.CountsUnsynchronized", BugKind.UnhandledException, "Lost update in continuations of all loads")]
+    [TestCase("ResultsAsTheyComplete.AssumesArrayOrder", BugKind.UnhandledException, "results were stored in completion order")]
     public void BuggyWorkload_IsFound_AndItsTraceReplays(string method, BugKind kind, string text)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -30,6 +31,8 @@ public sealed class AsyncApiBugHuntingTests
     [TestCase("CacheWarmup.ServesWhenAllLoaded")]
     [TestCase("CacheWarmup.ServesTheFirstLoad")]
     [TestCase("CacheWarmup.CountsInterlocked")]
+    [TestCase("ResultsAsTheyComplete.IndexesByTask")]
+    [TestCase("ResultsAsTheyComplete.CountsEveryTask")]
     public void FixedWorkload_HasNoBug_UnderRandomAndPct(string method)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -46,6 +49,7 @@ public sealed class AsyncApiBugHuntingTests
     [TestCase("CacheWarmup.ServesWhenAllLoaded", 8)]
     [TestCase("CacheWarmup.ServesTheFirstLoad", 36)]
     [TestCase("CacheWarmup.CountsInterlocked", 29)]
+    [TestCase("ResultsAsTheyComplete.IndexesByTask", 28)]
     public void Fix_HoldsInEverySchedule(string method, int expectedSchedules)
     {
         var report = Workload.Explore(method, s_dfs);
@@ -58,6 +62,7 @@ public sealed class AsyncApiBugHuntingTests
     [TestCase("CancellableWorker.CancelsBeforeTheProducerIsDone", BugKind.UnhandledException)]
     [TestCase("CacheWarmup.ServesWhenAnyLoaded", BugKind.UnhandledException)]
     [TestCase("CacheWarmup.CountsUnsynchronized", BugKind.UnhandledException)]
+    [TestCase("ResultsAsTheyComplete.AssumesArrayOrder", BugKind.UnhandledException)]
     public void Bug_IsInTheTree(string method, BugKind kind)
     {
         var report = Workload.Explore(method, s_dfs);
