@@ -13,7 +13,7 @@ public sealed class AsyncApiWorkloadsTests
     public void CancellableWorker_Fix_HoldsOnRealThreads() =>
         Bounded.Run(() =>
         {
-            for (int run = 0; run < 500; run++)
+            for (int run = 0; run < 200; run++)
             {
                 CancellableWorker.CancelsAfterTheProducer();
             }
@@ -23,7 +23,7 @@ public sealed class AsyncApiWorkloadsTests
     public void TaskCombinatorFixes_HoldOnRealThreads() =>
         Bounded.Run(() =>
         {
-            for (int run = 0; run < 500; run++)
+            for (int run = 0; run < 200; run++)
             {
                 CacheWarmup.ServesWhenAllLoaded().GetAwaiter().GetResult();
                 CacheWarmup.ServesTheFirstLoad().GetAwaiter().GetResult();
@@ -31,6 +31,15 @@ public sealed class AsyncApiWorkloadsTests
                 ResultsAsTheyComplete.IndexesByTask().GetAwaiter().GetResult();
                 ResultsAsTheyComplete.CountsEveryTask().GetAwaiter().GetResult();
             }
+        });
+
+    [Test]
+    public void SystemTimersTimer_FixAndSemantics_HoldOnRealThreads() =>
+        Bounded.Run(() =>
+        {
+            // Real time: one run each (about a second apiece).
+            ReentrantTicks.OneAtATime();
+            ElapsedTimerSemantics.Run();
         });
 
     [Test]

@@ -67,6 +67,7 @@ internal static class ShimTable
         ["System.Collections.Concurrent.BlockingCollection`1"] = "ControlledBlockingCollection",
         ["System.Threading.Tasks.Parallel"] = "ControlledParallel",
         ["System.Threading.Timer"] = "ControlledTimer",
+        ["System.Timers.Timer"] = "ControlledTimersTimer",
         ["System.Threading.Tasks.TaskFactory"] = "ControlledTaskFactory",
         ["System.Threading.Tasks.TaskFactory`1"] = "ControlledTaskFactoryOfT",
         ["System.Threading.Tasks.ValueTask"] = "ControlledValueTask",

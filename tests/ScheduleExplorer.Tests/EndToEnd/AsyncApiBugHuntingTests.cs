@@ -18,6 +18,7 @@ public sealed class AsyncApiBugHuntingTests
     [TestCase("CacheWarmup.ServesWhenAnyLoaded", BugKind.UnhandledException, "of 2 loads done")]
     [TestCase("CacheWarmup.CountsUnsynchronized", BugKind.UnhandledException, "Lost update in continuations of all loads")]
     [TestCase("ResultsAsTheyComplete.AssumesArrayOrder", BugKind.UnhandledException, "results were stored in completion order")]
+    [TestCase("ReentrantTicks.Overlapping", BugKind.UnhandledException, "Overlapping Elapsed handlers lost ticks")]
     public void BuggyWorkload_IsFound_AndItsTraceReplays(string method, BugKind kind, string text)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -33,6 +34,8 @@ public sealed class AsyncApiBugHuntingTests
     [TestCase("CacheWarmup.CountsInterlocked")]
     [TestCase("ResultsAsTheyComplete.IndexesByTask")]
     [TestCase("ResultsAsTheyComplete.CountsEveryTask")]
+    [TestCase("ReentrantTicks.OneAtATime")]
+    [TestCase("ElapsedTimerSemantics.Run")]
     public void FixedWorkload_HasNoBug_UnderRandomAndPct(string method)
     {
         foreach (var strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
@@ -50,6 +53,7 @@ public sealed class AsyncApiBugHuntingTests
     [TestCase("CacheWarmup.ServesTheFirstLoad", 36)]
     [TestCase("CacheWarmup.CountsInterlocked", 29)]
     [TestCase("ResultsAsTheyComplete.IndexesByTask", 28)]
+    [TestCase("ReentrantTicks.OneAtATime", 1)]
     public void Fix_HoldsInEverySchedule(string method, int expectedSchedules)
     {
         var report = Workload.Explore(method, s_dfs);
@@ -63,6 +67,7 @@ public sealed class AsyncApiBugHuntingTests
     [TestCase("CacheWarmup.ServesWhenAnyLoaded", BugKind.UnhandledException)]
     [TestCase("CacheWarmup.CountsUnsynchronized", BugKind.UnhandledException)]
     [TestCase("ResultsAsTheyComplete.AssumesArrayOrder", BugKind.UnhandledException)]
+    [TestCase("ReentrantTicks.Overlapping", BugKind.UnhandledException)]
     public void Bug_IsInTheTree(string method, BugKind kind)
     {
         var report = Workload.Explore(method, s_dfs);
