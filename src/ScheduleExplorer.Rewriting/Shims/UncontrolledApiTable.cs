@@ -32,10 +32,8 @@ internal static class UncontrolledApiTable
         // Task members that schedule work or time on their own, until they have shims.
         ("System.Threading.Tasks.Task", "ContinueWith"),
         ("System.Threading.Tasks.Task`1", "ContinueWith"),
-        ("System.Threading.Tasks.Task", "WhenEach"),
         ("System.Threading.Tasks.Task", "Start"),
         ("System.Threading.CancellationTokenSource", "CancelAfter"),
-        ("System.Threading.CancellationToken", "get_WaitHandle"),
     ];
 
     // Members of the types above that only read state: naming the default scheduler (to pass it to

@@ -69,23 +69,9 @@ public static partial class ControlledTask
             ? task.ContinueWith(continuation, state, cancellationToken, continuationOptions, scheduler)
             : Continue(task, continuation, state, cancellationToken, continuationOptions);
 
-    private static Task Continue(Task task, Action<Task, object?> continuation, object? state, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var next = new Task(s => continuation(task, s), state, cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
-        TaskContinuations.Schedule(ControlledScheduler.CurrentOperation!, task, next, cancellation, continuationOptions);
-        return next;
-    }
+    private static Task Continue(Task task, Action<Task, object?> continuation, object? state, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions) =>
+        TaskContinuations.Continue(ControlledScheduler.CurrentOperation!, task, continuation, cancellationToken, continuationOptions, (token, creation) => new Task(s => continuation(task, s), state, token, creation));
 
-    private static Task<TNewResult> Continue<TNewResult>(Task task, Func<Task, object?, TNewResult> continuation, object? state, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var next = new Task<TNewResult>(s => continuation(task, s), state, cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
-        TaskContinuations.Schedule(ControlledScheduler.CurrentOperation!, task, next, cancellation, continuationOptions);
-        return next;
-    }
+    private static Task<TNewResult> Continue<TNewResult>(Task task, Func<Task, object?, TNewResult> continuation, object? state, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions) =>
+        TaskContinuations.Continue(ControlledScheduler.CurrentOperation!, task, continuation, cancellationToken, continuationOptions, (token, creation) => new Task<TNewResult>(s => continuation(task, s), state, token, creation));
 }

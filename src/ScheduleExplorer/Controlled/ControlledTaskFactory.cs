@@ -7,7 +7,7 @@ namespace ScheduleExplorer.Controlled;
 /// an operation (every option, <c>LongRunning</c> included, is one operation). A task started on a
 /// workload's own <see cref="TaskScheduler"/> runs through that scheduler, whose code is the workload's.
 /// </summary>
-public static class ControlledTaskFactory
+public static partial class ControlledTaskFactory
 {
     /// <inheritdoc cref="TaskFactory.StartNew(Action)"/>
     public static Task StartNew(TaskFactory factory, Action action)

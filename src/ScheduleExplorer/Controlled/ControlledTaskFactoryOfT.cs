@@ -5,10 +5,10 @@ namespace ScheduleExplorer.Controlled;
 /// <summary>
 /// Controlled <see cref="TaskFactory{TResult}"/> (<c>Task&lt;T&gt;.Factory</c>, <c>new TaskFactory&lt;T&gt;()</c>):
 /// <c>StartNew</c> on the default scheduler runs the function in an operation of its own, as
-/// <c>Task.Factory.StartNew</c> does. Its other members (<c>ContinueWhenAll</c>, <c>FromAsync</c>, …)
-/// stay refused.
+/// <c>Task.Factory.StartNew</c> does (<c>ContinueWhenAll</c>/<c>ContinueWhenAny</c> are in the
+/// partial part beside it); <c>FromAsync</c> stays refused.
 /// </summary>
-public static class ControlledTaskFactoryOfT
+public static partial class ControlledTaskFactoryOfT
 {
     /// <inheritdoc cref="TaskFactory{TResult}.StartNew(Func{TResult})"/>
     public static Task<TResult> StartNew<TResult>(TaskFactory<TResult> factory, Func<TResult> function)

@@ -20,164 +20,64 @@ public static partial class ControlledTaskOfT
     }
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}})"/>
-    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation)
-        {
-            return task.ContinueWith(continuation);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
-        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
-        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
-        return next;
-    }
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation) =>
+        ControlledScheduler.CurrentOperation is not { } operation
+            ? task.ContinueWith(continuation)
+            : TaskContinuations.Continue(operation, task, continuation, CancellationToken.None, TaskContinuationOptions.None, (token, creation) => new Task(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, CancellationToken)"/>
-    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, CancellationToken cancellationToken)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation)
-        {
-            return task.ContinueWith(continuation, cancellationToken);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
-        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
-        return next;
-    }
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, CancellationToken cancellationToken) =>
+        ControlledScheduler.CurrentOperation is not { } operation
+            ? task.ContinueWith(continuation, cancellationToken)
+            : TaskContinuations.Continue(operation, task, continuation, cancellationToken, TaskContinuationOptions.None, (token, creation) => new Task(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, TaskContinuationOptions)"/>
-    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, TaskContinuationOptions continuationOptions)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation)
-        {
-            return task.ContinueWith(continuation, continuationOptions);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
-        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
-        TaskContinuations.Schedule(operation, task, next, cancellation, continuationOptions);
-        return next;
-    }
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, TaskContinuationOptions continuationOptions) =>
+        ControlledScheduler.CurrentOperation is not { } operation
+            ? task.ContinueWith(continuation, continuationOptions)
+            : TaskContinuations.Continue(operation, task, continuation, CancellationToken.None, continuationOptions, (token, creation) => new Task(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, TaskScheduler)"/>
-    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, TaskScheduler scheduler)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
-        {
-            return task.ContinueWith(continuation, scheduler);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
-        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
-        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
-        return next;
-    }
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, TaskScheduler scheduler) =>
+        ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler)
+            ? task.ContinueWith(continuation, scheduler)
+            : TaskContinuations.Continue(operation, task, continuation, CancellationToken.None, TaskContinuationOptions.None, (token, creation) => new Task(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith(Action{Task{TResult}}, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
-    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
-        {
-            return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var next = new Task(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
-        TaskContinuations.Schedule(operation, task, next, cancellation, continuationOptions);
-        return next;
-    }
+    public static Task ContinueWith<TResult>(Task<TResult> task, Action<Task<TResult>> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler) =>
+        ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler)
+            ? task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler)
+            : TaskContinuations.Continue(operation, task, continuation, cancellationToken, continuationOptions, (token, creation) => new Task(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult})"/>
-    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation)
-        {
-            return task.ContinueWith(continuation);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
-        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
-        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
-        return next;
-    }
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation) =>
+        ControlledScheduler.CurrentOperation is not { } operation
+            ? task.ContinueWith(continuation)
+            : TaskContinuations.Continue(operation, task, continuation, CancellationToken.None, TaskContinuationOptions.None, (token, creation) => new Task<TNewResult>(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, CancellationToken)"/>
-    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, CancellationToken cancellationToken)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation)
-        {
-            return task.ContinueWith(continuation, cancellationToken);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
-        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
-        return next;
-    }
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, CancellationToken cancellationToken) =>
+        ControlledScheduler.CurrentOperation is not { } operation
+            ? task.ContinueWith(continuation, cancellationToken)
+            : TaskContinuations.Continue(operation, task, continuation, cancellationToken, TaskContinuationOptions.None, (token, creation) => new Task<TNewResult>(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, TaskContinuationOptions)"/>
-    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, TaskContinuationOptions continuationOptions)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation)
-        {
-            return task.ContinueWith(continuation, continuationOptions);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
-        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
-        TaskContinuations.Schedule(operation, task, next, cancellation, continuationOptions);
-        return next;
-    }
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, TaskContinuationOptions continuationOptions) =>
+        ControlledScheduler.CurrentOperation is not { } operation
+            ? task.ContinueWith(continuation, continuationOptions)
+            : TaskContinuations.Continue(operation, task, continuation, CancellationToken.None, continuationOptions, (token, creation) => new Task<TNewResult>(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, TaskScheduler)"/>
-    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, TaskScheduler scheduler)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
-        {
-            return task.ContinueWith(continuation, scheduler);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
-        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(TaskContinuationOptions.None));
-        TaskContinuations.Schedule(operation, task, next, cancellation, TaskContinuationOptions.None);
-        return next;
-    }
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, TaskScheduler scheduler) =>
+        ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler)
+            ? task.ContinueWith(continuation, scheduler)
+            : TaskContinuations.Continue(operation, task, continuation, CancellationToken.None, TaskContinuationOptions.None, (token, creation) => new Task<TNewResult>(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.ContinueWith{TNewResult}(Func{Task{TResult}, TNewResult}, CancellationToken, TaskContinuationOptions, TaskScheduler)"/>
-    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler))
-        {
-            return task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler);
-        }
-
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(continuation);
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var next = new Task<TNewResult>(() => continuation(task), cancellation.Token, TaskContinuations.CreationOptions(continuationOptions));
-        TaskContinuations.Schedule(operation, task, next, cancellation, continuationOptions);
-        return next;
-    }
+    public static Task<TNewResult> ContinueWith<TResult, TNewResult>(Task<TResult> task, Func<Task<TResult>, TNewResult> continuation, CancellationToken cancellationToken, TaskContinuationOptions continuationOptions, TaskScheduler scheduler) =>
+        ControlledScheduler.CurrentOperation is not { } operation || !ControlledTasks.RunsAsOperation(scheduler)
+            ? task.ContinueWith(continuation, cancellationToken, continuationOptions, scheduler)
+            : TaskContinuations.Continue(operation, task, continuation, cancellationToken, continuationOptions, (token, creation) => new Task<TNewResult>(() => continuation(task), token, creation));
 
     /// <inheritdoc cref="Task{TResult}.WaitAsync(CancellationToken)"/>
     public static Task<TResult> WaitAsync<TResult>(Task<TResult> task, CancellationToken cancellationToken)

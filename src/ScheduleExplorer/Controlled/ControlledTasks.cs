@@ -124,7 +124,8 @@ internal static class ControlledTasks
         scheduler.Await(current, scheduler.Tasks.ResourceOf(inner), () => complete(inner), ControlledSite.Current, context: null, asyncMethod: null);
     }
 
-    private static AwaitableResource Condition(ControlledScheduler scheduler, Task[] tasks, bool all, string api)
+    /// <summary>The condition "all (or any) of <paramref name="tasks"/> completed", as one resource to block on.</summary>
+    public static AwaitableResource Condition(ControlledScheduler scheduler, Task[] tasks, bool all, string api)
     {
         bool controlled = Array.TrueForAll(tasks, scheduler.Tasks.IsControlled);
         string name = $"{(all ? "all" : "any")} of {tasks.Length.ToString(CultureInfo.InvariantCulture)} tasks ({api})";

@@ -9,17 +9,43 @@ namespace ScheduleExplorer.Controlled;
 /// </summary>
 internal static class TaskContinuations
 {
+    /// <summary>
+    /// Creates the continuation task with <paramref name="create"/> (given the token of a source linked
+    /// to <paramref name="cancellationToken"/> and the creation options the continuation options imply)
+    /// and schedules it after <paramref name="task"/>: the one body of every <c>ContinueWith</c> shim.
+    /// </summary>
+    public static TTask Continue<TTask>(ControlledOperation current, Task task, Delegate continuation, CancellationToken cancellationToken, TaskContinuationOptions options, Func<CancellationToken, TaskCreationOptions, TTask> create)
+        where TTask : Task
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(continuation);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = create(cancellation.Token, CreationOptions(options));
+        Schedule(current, task, next, cancellation, options);
+        return next;
+    }
+
     /// <summary>Schedules <paramref name="continuation"/> (created, not started, with <paramref name="cancellation"/>'s token) after <paramref name="antecedent"/>.</summary>
     public static void Schedule(ControlledOperation current, Task antecedent, Task continuation, CancellationTokenSource cancellation, TaskContinuationOptions options)
     {
         ArgumentNullException.ThrowIfNull(antecedent);
         var scheduler = current.Scheduler;
         scheduler.Tasks.Register(continuation, ControlledTasks.Describe("ContinueWith", ControlledSite.Current));
-        var resource = scheduler.Tasks.ResourceOf(antecedent);
-        scheduler.StartWaitingOperation(scheduler.Tasks.NewFlowName("continuation"), resource, SchedulingPointKind.Await, ControlledSite.Current, static s =>
+        Schedule(current, scheduler.Tasks.ResourceOf(antecedent), antecedent, continuation, cancellation, options);
+    }
+
+    /// <summary>
+    /// Schedules <paramref name="continuation"/> (created, not started, registered) in an operation
+    /// blocked on <paramref name="awaited"/>; with an <paramref name="antecedent"/>, the options may
+    /// cancel it instead of running it, after that task's outcome.
+    /// </summary>
+    public static void Schedule(ControlledOperation current, IBlockingResource awaited, Task? antecedent, Task continuation, CancellationTokenSource cancellation, TaskContinuationOptions options)
+    {
+        var scheduler = current.Scheduler;
+        scheduler.StartWaitingOperation(scheduler.Tasks.NewFlowName("continuation"), awaited, SchedulingPointKind.Await, ControlledSite.Current, static s =>
         {
-            var (ante, cont, cts, opts) = ((Task, Task, CancellationTokenSource, TaskContinuationOptions))s!;
-            if (!ShouldRun(ante, opts))
+            var (ante, cont, cts, opts) = ((Task?, Task, CancellationTokenSource, TaskContinuationOptions))s!;
+            if (ante is not null && !ShouldRun(ante, opts))
             {
                 cts.Cancel();
             }

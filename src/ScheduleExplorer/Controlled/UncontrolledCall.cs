@@ -25,6 +25,14 @@ public static class UncontrolledCall
 
     private static string Advice(string api) => api switch
     {
+        "Parallel.For" or "Parallel.ForEach"
+            => "This Parallel overload (a body taking a ParallelLoopState, thread-local state with localInit/localFinally, or a Partitioner source) is not controlled yet: use Parallel.For/ForEach with an Action<int>/Action<T> body (ParallelOptions with MaxDegreeOfParallelism and a CancellationToken are controlled), or Task.Run per item and Task.WhenAll.",
+        "Parallel.ForEachAsync"
+            => "Parallel.ForEachAsync over an IAsyncEnumerable is not controlled yet: materialize the items into a list first (the IEnumerable overloads are controlled), or await foreach and start a Task per item.",
+        "TaskFactory.FromAsync"
+            => "FromAsync wraps a Begin/End (APM) pair whose callback completes on a thread the scheduler does not control: call the API's Task-returning ...Async method, or run the synchronous call in Task.Run.",
+        "Timer.BeginInit" or "Timer.EndInit" or "Timer.get_Site" or "Timer.set_Site"
+            => "Of System.Timers.Timer, the constructors, Elapsed, AutoReset, Enabled, Interval, Start, Stop, Close and Dispose are controlled (on virtual time); BeginInit/EndInit and Site are not: set Enabled after configuring the timer instead.",
         _ when api.Contains("MethodBuilder", StringComparison.Ordinal) || api.StartsWith("Task", StringComparison.Ordinal)
             || api.StartsWith("ValueTask", StringComparison.Ordinal) || api.Contains("Async", StringComparison.Ordinal)
             || api.Contains("Awaiter", StringComparison.Ordinal) || api.StartsWith("Parallel", StringComparison.Ordinal)
