@@ -192,7 +192,19 @@ internal sealed class ControlledOperation
     public bool IsEnabled(long now) => Status switch
     {
         OperationStatus.NotStarted or OperationStatus.Enabled => true,
-        OperationStatus.Blocked => Deadline <= now || (BlockedOn is { } r && r.CanProceed(this)),
+        OperationStatus.Blocked => Deadline <= now || CanProceed(BlockedOn),
         _ => false,
+    };
+
+    /// <summary>
+    /// Polled at every decision for each blocked operation: the resources awaits block on most
+    /// (tasks, awaitables) are called directly, without an interface dispatch.
+    /// </summary>
+    private bool CanProceed(IBlockingResource? resource) => resource switch
+    {
+        null => false,
+        TaskResource task => task.CanProceed(this),
+        AwaitableResource awaitable => awaitable.CanProceed(this),
+        _ => resource.CanProceed(this),
     };
 }
