@@ -19,6 +19,8 @@ public class SchedulingCostBenchmarks
     private const int RoundTrips = 2_000;
     private const int SwitchIterations = 20;
     private const int Yields = 500;
+    private const int LongSwitchIterations = 4;
+    private const int LongYields = 5_000;
     private BatonHandoff? _unpinned;
     private BatonHandoff? _pinned;
     private BatonRing? _ring3;
@@ -29,6 +31,8 @@ public class SchedulingCostBenchmarks
     private TestingEngine? _lockedPinned;
     private TestingEngine? _asyncYields;
     private TestingEngine? _threadYields;
+    private TestingEngine? _asyncYieldsLong;
+    private TestingEngine? _threadYieldsLong;
 
     [GlobalSetup]
     public void Setup()
@@ -44,7 +48,9 @@ public class SchedulingCostBenchmarks
         _philosophers = Create(configuration, $"{typeof(DiningPhilosophers).FullName}.{nameof(DiningPhilosophers.OrderedForks)}");
         _asyncYields = Create(configuration with { Iterations = SwitchIterations }, $"{typeof(SwitchCost).FullName}.{nameof(SwitchCost.AsyncYields)}(2, {Yields})");
         _threadYields = Create(configuration with { Iterations = SwitchIterations }, $"{typeof(SwitchCost).FullName}.{nameof(SwitchCost.ThreadYields)}(2, {Yields})");
-        foreach (var engine in new[] { _locked, _philosophers, _asyncYields, _threadYields })
+        _asyncYieldsLong = Create(configuration with { Iterations = LongSwitchIterations }, $"{typeof(SwitchCost).FullName}.{nameof(SwitchCost.AsyncYields)}(2, {LongYields})");
+        _threadYieldsLong = Create(configuration with { Iterations = LongSwitchIterations }, $"{typeof(SwitchCost).FullName}.{nameof(SwitchCost.ThreadYields)}(2, {LongYields})");
+        foreach (var engine in new[] { _locked, _philosophers, _asyncYields, _threadYields, _asyncYieldsLong, _threadYieldsLong })
         {
             var report = engine.Run();
             Console.WriteLine($"// {report.Method}: {report.TotalSteps / (double)report.Iterations:0.0} decisions and {report.ContextSwitches / (double)report.Iterations:0.0} context switches per iteration, {report.Iterations / report.Elapsed.TotalSeconds:N0} iterations/s, bug: {report.Bug?.Message ?? "none"}");
@@ -64,6 +70,8 @@ public class SchedulingCostBenchmarks
         _philosophers?.Dispose();
         _asyncYields?.Dispose();
         _threadYields?.Dispose();
+        _asyncYieldsLong?.Dispose();
+        _threadYieldsLong?.Dispose();
     }
 
     /// <summary>One handoff between two parked threads (unpinned).</summary>
@@ -105,6 +113,18 @@ public class SchedulingCostBenchmarks
     /// <summary>The same shape with threads: two threads that each call <c>Thread.Yield()</c> 500 times.</summary>
     [Benchmark(OperationsPerInvoke = SwitchIterations)]
     public void ThreadYieldsIteration() => _threadYields!.Run();
+
+    /// <summary>
+    /// The same as <see cref="AsyncYieldsIteration"/> with ten times the yields: what an iteration
+    /// costs apart from its decisions (starting it, the OS handoffs to and from the flows' worker)
+    /// is spread over 10,000 decisions instead of 1,000, so time / decisions is the switch itself.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = LongSwitchIterations)]
+    public void AsyncYieldsLongIteration() => _asyncYieldsLong!.Run();
+
+    /// <summary>The same shape with threads: two threads that each call <c>Thread.Yield()</c> 5,000 times.</summary>
+    [Benchmark(OperationsPerInvoke = LongSwitchIterations)]
+    public void ThreadYieldsLongIteration() => _threadYieldsLong!.Run();
 
     private static TestingEngine Create(TestConfiguration configuration, string method) =>
         TestingEngine.Create(configuration, typeof(LostUpdate).Assembly.Location, method);

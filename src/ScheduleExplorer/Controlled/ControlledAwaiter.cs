@@ -42,7 +42,8 @@ internal readonly struct ControlledAwaiter<TAwaiter> : ICriticalNotifyCompletion
 
         var scheduler = operation.Scheduler;
         var awaited = AwaiterProbe<TAwaiter>.ResourceOf(_inner, scheduler);
-        var context = AwaiterProbe<TAwaiter>.CapturesContext(_inner) ? UserContext() : null;
+        // The context is read first: with none installed (the common case) the awaiter is not probed.
+        var context = UserContext() is { } current && AwaiterProbe<TAwaiter>.CapturesContext(_inner) ? current : null;
         // The method's name only names a new flow (an await outside any async flow); looked up then.
         string? method = operation.IsAsyncFlow ? null : AsyncMethodNames.Of(_stateMachine);
         scheduler.Await(operation, awaited, continuation, _site, context, method);

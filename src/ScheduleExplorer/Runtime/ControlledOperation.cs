@@ -14,8 +14,7 @@ internal sealed class ControlledOperation
 {
     private Action<object?> _body;
     private object? _state;
-    private Action<object?>? _nextBody;
-    private object? _nextState;
+    private bool _continues;
     private IBlockingResource? _nextAwaited;
     private string? _nextSite;
     private Stack<Lock>? _lockScopes;
@@ -125,7 +124,7 @@ internal sealed class ControlledOperation
     public void RunBody() => _body(_state);
 
     /// <summary>Whether an await in the running body already chose this operation to continue the flow.</summary>
-    public bool HasContinuation => _nextBody is not null;
+    public bool HasContinuation => _continues;
 
     /// <summary>
     /// Makes <paramref name="body"/> the flow's next part: when the running body returns, this
@@ -134,28 +133,48 @@ internal sealed class ControlledOperation
     /// </summary>
     public void ContinueWith(Action<object?> body, object? state, IBlockingResource? awaited, string? site)
     {
-        _nextBody = body;
-        _nextState = state;
-        _nextAwaited = awaited;
-        _nextSite = site;
+        // The running body was read before it started, so the next part can take its place now. A
+        // flow awaiting in a loop continues with the same delegate, state and site every time:
+        // unchanged references are not stored again (each store of a reference is a GC write barrier).
+        if (!ReferenceEquals(_body, body))
+        {
+            _body = body;
+        }
+
+        if (!ReferenceEquals(_state, state))
+        {
+            _state = state;
+        }
+
+        if (!ReferenceEquals(_nextAwaited, awaited))
+        {
+            _nextAwaited = awaited;
+        }
+
+        if (!ReferenceEquals(_nextSite, site))
+        {
+            _nextSite = site;
+        }
+
+        _continues = true;
     }
 
     /// <summary>After the body returned: switches to the continuation, if there is one, and reports whether it did.</summary>
     public bool TrySuspend()
     {
-        if (_nextBody is null)
+        if (!_continues)
         {
             return false;
         }
 
-        _body = _nextBody;
-        _state = _nextState;
-        _nextBody = null;
-        _nextState = null;
-        var awaited = _nextAwaited;
-        _nextAwaited = null;
-        BlockSite = _nextSite;
+        _continues = false;
+        if (!ReferenceEquals(BlockSite, _nextSite))
+        {
+            BlockSite = _nextSite;
+        }
+
         BlockKind = SchedulingPointKind.Await;
+        var awaited = _nextAwaited;
         if (awaited is null)
         {
             Status = OperationStatus.Enabled;
@@ -173,7 +192,19 @@ internal sealed class ControlledOperation
     public bool IsEnabled(long now) => Status switch
     {
         OperationStatus.NotStarted or OperationStatus.Enabled => true,
-        OperationStatus.Blocked => Deadline <= now || (BlockedOn is { } r && r.CanProceed(this)),
+        OperationStatus.Blocked => Deadline <= now || CanProceed(BlockedOn),
         _ => false,
+    };
+
+    /// <summary>
+    /// Polled at every decision for each blocked operation: the resources awaits block on most
+    /// (tasks, awaitables) are called directly, without an interface dispatch.
+    /// </summary>
+    private bool CanProceed(IBlockingResource? resource) => resource switch
+    {
+        null => false,
+        TaskResource task => task.CanProceed(this),
+        AwaitableResource awaitable => awaitable.CanProceed(this),
+        _ => resource.CanProceed(this),
     };
 }

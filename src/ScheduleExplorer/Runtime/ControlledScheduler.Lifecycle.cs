@@ -173,8 +173,10 @@ internal sealed partial class ControlledScheduler
 
     public void Dispose()
     {
+        // After a hang a worker may still get the watchdog's interrupt: no worker of a broken run is reused.
+        bool healthy = !_dead;
         _dead = true;
-        _pool.Dispose();
+        _pool.Dispose(keepIdle: healthy);
         _engineSignal.Dispose();
     }
 

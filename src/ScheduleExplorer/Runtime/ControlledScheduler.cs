@@ -252,7 +252,10 @@ internal sealed partial class ControlledScheduler : IDisposable
             NoteCompletedAwaits();
         }
 
-        var enabled = _operations.Enabled(allowEarlyTimers: !current.IsEnabled(Now));
+        // Whether the running operation could go on; it only changes here if the clock moves.
+        long now = Now;
+        bool currentEnabled = current.IsEnabled(now);
+        var enabled = _operations.Enabled(allowEarlyTimers: !currentEnabled);
         if (enabled.IsEmpty)
         {
             return null;
@@ -273,7 +276,7 @@ internal sealed partial class ControlledScheduler : IDisposable
             _operations.AdvanceTo(next.Deadline);
         }
 
-        if (!ReferenceEquals(next, current) && current.IsEnabled(Now))
+        if (!ReferenceEquals(next, current) && (Now == now ? currentEnabled : current.IsEnabled(Now)))
         {
             _preemptions++;
         }

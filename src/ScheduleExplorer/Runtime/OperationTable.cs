@@ -79,6 +79,7 @@ internal sealed class OperationTable
         int kept = 0;
         var live = _live;
         long firstTimer = allowEarlyTimers ? FirstEarlyTimer() : long.MinValue;
+        long now = Now;
         for (int i = 0; i < live.Count; i++)
         {
             var operation = live[i];
@@ -94,7 +95,7 @@ internal sealed class OperationTable
             }
 
             kept++;
-            if (operation.IsEnabled(Now) || (operation.FiresEarly && operation.Status == OperationStatus.Blocked && operation.Deadline == firstTimer))
+            if (operation.IsEnabled(now) || (operation.FiresEarly && operation.Status == OperationStatus.Blocked && operation.Deadline == firstTimer))
             {
                 if (count == _enabled.Length)
                 {
