@@ -6,7 +6,7 @@ namespace ScheduleExplorer.Strategies;
 /// Randomized delay bounding (Emmi, Qadeer and Rakamarić, POPL 2011): a deterministic round-robin
 /// scheduler that lets each operation run until it blocks or ends, then passes to the next
 /// operation by id, plus <c>delays</c> random steps at which the operation it would run is skipped
-/// for the next one. Bugs that need few deviations from the sequential order are found with few
+/// for a random other one. Bugs that need few deviations from the sequential order are found with few
 /// iterations, whatever the number of threads. Iteration <c>i</c> of seed <c>s</c> is reproducible
 /// given the step estimate (learnt from earlier iterations, like PCT's).
 /// </summary>
@@ -56,7 +56,8 @@ internal sealed class DelayBoundingStrategy : ISchedulingStrategy
         int index = yielding ? After(enabled, current) : AtOrAfter(enabled, current);
         if (_delaySteps.Contains(_step))
         {
-            index = (index + 1) % enabled.Length;
+            // A delay skips the operation round-robin would run, passing to a random other one.
+            index = (index + 1 + _random.NextInt(enabled.Length - 1)) % enabled.Length;
         }
 
         return enabled[index];

@@ -15,7 +15,7 @@ public static class StrategyRegistry
         new("pct", "probabilistic concurrency testing: random priorities, depth − 1 priority change points", "depth", 10, Shardable: true, p => new PctStrategy(p.Seed, p.Bound)),
         new("pos", "partial-order sampling: random priorities per pending point, redrawn for conflicting points", null, 0, Shardable: true, p => new PosStrategy(p.Seed)),
         new("probabilistic", "keep running the current operation, switch with probability 1/2^b", "b", 2, Shardable: true, p => new ProbabilisticStrategy(p.Seed, p.Bound)),
-        new("delay-bounding", "round-robin without preemption, plus up to N random delays", "delays", 2, Shardable: true, p => new DelayBoundingStrategy(p.Seed, p.Bound)),
+        new("delay-bounding", "round-robin without preemption, plus up to N delays at random steps to random operations", "delays", 2, Shardable: true, p => new DelayBoundingStrategy(p.Seed, p.Bound)),
         new("portfolio", "rotates pos, pct(3), probabilistic(2), random, delay-bounding(2) and pct(10) over the iterations", null, 0, Shardable: true, p => CreatePortfolio(p.Seed)),
         new("dfs", "depth-first search over every schedule with sleep-set reduction, until exhausted", null, 0, Shardable: false, _ => new DfsStrategy()),
     ];
