@@ -37,6 +37,7 @@ internal static class BugFindingStatistics
         (StrategyKind.Pct, 3),
         (StrategyKind.Pct, 10),
         (StrategyKind.Pos, null),
+        (StrategyKind.ReadsFrom, null),
         (StrategyKind.Probabilistic, 1),
         (StrategyKind.Probabilistic, 2),
         (StrategyKind.Probabilistic, 3),

@@ -14,6 +14,7 @@ public static class StrategyRegistry
         new("random", "uniform random choice at every scheduling point", null, 0, Shardable: true, p => new RandomStrategy(p.Seed)),
         new("pct", "probabilistic concurrency testing: random priorities, depth − 1 priority change points", "depth", 10, Shardable: true, p => new PctStrategy(p.Seed, p.Bound)),
         new("pos", "partial-order sampling: random priorities per pending point, redrawn for conflicting points", null, 0, Shardable: true, p => new PosStrategy(p.Seed)),
+        new("rff", "reads-from guided: forces one conflicting pair of sites seen earlier into an order per iteration, random otherwise", null, 0, Shardable: true, p => new ReadsFromStrategy(p.Seed)),
         new("probabilistic", "keep running the current operation, switch with probability 1/2^b", "b", 2, Shardable: true, p => new ProbabilisticStrategy(p.Seed, p.Bound)),
         new("delay-bounding", "round-robin without preemption, plus up to N delays at random steps to random operations", "delays", 2, Shardable: true, p => new DelayBoundingStrategy(p.Seed, p.Bound)),
         new("portfolio", "rotates pos, pct(3), probabilistic(2), random, delay-bounding(2) and pct(10) over the iterations", null, 0, Shardable: true, p => CreatePortfolio(p.Seed)),

@@ -15,6 +15,9 @@ public static class StrategyKind
     /// <summary>Partial-order sampling: random priorities per pending point, redrawn for conflicting points.</summary>
     public const string Pos = "pos";
 
+    /// <summary>Reads-from guided: forces one conflicting pair of sites seen in earlier iterations into an order per iteration.</summary>
+    public const string ReadsFrom = "rff";
+
     /// <summary>Keep the running operation, switch with probability 1/2^b (b is the strategy bound).</summary>
     public const string Probabilistic = "probabilistic";
 
