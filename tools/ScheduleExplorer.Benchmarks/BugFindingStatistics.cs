@@ -9,7 +9,7 @@ namespace ScheduleExplorer.Benchmarks;
 /// median and the maximum, how many seeds found it within the budget, and the exploration rate
 /// (time in the engine only: rewriting and minimizing are excluded). Run with
 /// <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- bugstats [seeds] [budget] [workload] [strategy]</c>
-/// (the last two keep only the rows whose workload or strategy contains the text).
+/// (the last two keep only the rows whose workload or strategy contains one of the comma-separated texts).
 /// </summary>
 internal static class BugFindingStatistics
 {
@@ -49,12 +49,12 @@ internal static class BugFindingStatistics
     {
         Console.WriteLine($"Iterations to the first bug over seeds 0..{seeds - 1} (budget {budget:N0} iterations per seed)");
         Console.WriteLine($"{"workload",-38} {"strategy",-18} {"found",7} {"median",8} {"max",8} {"mean",8} {"iter/s",10}");
-        foreach (var method in s_bugs.Where(m => workloadFilter is null || m.Contains(workloadFilter, StringComparison.OrdinalIgnoreCase)))
+        foreach (var method in s_bugs.Where(m => Matches(m, workloadFilter)))
         {
             foreach (var (strategy, bound) in s_strategies)
             {
                 string name = bound is { } b ? $"{strategy}({b})" : strategy;
-                if (strategyFilter is not null && !name.Contains(strategyFilter, StringComparison.OrdinalIgnoreCase))
+                if (!Matches(name, strategyFilter))
                 {
                     continue;
                 }
@@ -83,6 +83,10 @@ internal static class BugFindingStatistics
             }
         }
     }
+
+    /// <summary>Whether <paramref name="text"/> contains one of the comma-separated parts of <paramref name="filter"/> (all match no filter).</summary>
+    private static bool Matches(string text, string? filter) =>
+        string.IsNullOrEmpty(filter) || filter.Split(',').Any(part => text.Contains(part, StringComparison.OrdinalIgnoreCase));
 
     private static double Median(List<int> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;

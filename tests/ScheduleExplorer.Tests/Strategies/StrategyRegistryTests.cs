@@ -68,13 +68,14 @@ public sealed class StrategyRegistryTests
         string[] Rotation(ulong seed)
         {
             var portfolio = StrategyRegistry.Create("portfolio", seed);
-            return [.. Enumerable.Range(0, 12).Select(i => { portfolio.PrepareIteration(i); return portfolio.Name; })];
+            return [.. Enumerable.Range(0, 24).Select(i => { portfolio.PrepareIteration(i); return portfolio.Name; })];
         }
 
         var rotation = Rotation(4);
         Assert.That(Rotation(4), Is.EqualTo(rotation));
-        Assert.That(rotation.Distinct().Count(), Is.EqualTo(6), "every member explores some iterations");
-        Assert.That(rotation.Skip(6), Is.EqualTo(rotation.Take(6)), "the rotation repeats");
+        Assert.That(rotation.Distinct().Count(), Is.EqualTo(7), "every member explores some iterations");
+        Assert.That(rotation.Count(name => name == "portfolio rff"), Is.EqualTo(12), "rff explores every other iteration");
+        Assert.That(rotation.Skip(12), Is.EqualTo(rotation.Take(12)), "the rotation repeats");
         Assert.That(Enumerable.Range(0, 8).Select(s => Rotation((ulong)s)[0]).Distinct().Count(), Is.GreaterThan(1), "the seed picks where the rotation starts");
         Assert.That(rotation, Has.All.StartWith("portfolio "));
     }
