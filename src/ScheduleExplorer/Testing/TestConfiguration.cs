@@ -92,7 +92,7 @@ public sealed record TestConfiguration
         var strategy = Strategies.StrategyRegistry.Find(Strategy) ?? throw new ArgumentException(Strategies.StrategyRegistry.UnknownMessage(Strategy), nameof(Strategy));
         if (FirstIteration > 0 && !strategy.Shardable)
         {
-            throw new ArgumentOutOfRangeException(nameof(FirstIteration), FirstIteration, $"{strategy.Name} explores one tree in order and cannot start at a later iteration (shard random or pct runs instead).");
+            throw new ArgumentOutOfRangeException(nameof(FirstIteration), FirstIteration, $"{strategy.Name.ToUpperInvariant()} explores one tree in order and cannot start at a later iteration (shard random or pct runs instead).");
         }
 
         if (HangTimeout <= TimeSpan.Zero)
