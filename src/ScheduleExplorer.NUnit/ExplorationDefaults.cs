@@ -6,8 +6,8 @@ namespace ScheduleExplorer.NUnit;
 /// <summary>
 /// Budgets from the environment, so a nightly CI job explores longer without a code change:
 /// <c>SCHEDEX_ITERATIONS</c> (the iterations of a test that sets none, and at least that many for
-/// one that does: it raises budgets, never lowers them), <c>SCHEDEX_STRATEGY</c> (random, pct or dfs,
-/// for a test that sets none) and <c>SCHEDEX_TIME_BUDGET</c> (seconds per test, for a test that sets none).
+/// one that does: it raises budgets, never lowers them), <c>SCHEDEX_STRATEGY</c> (a strategy name from
+/// <see cref="Strategies.StrategyRegistry"/>, for a test that sets none) and <c>SCHEDEX_TIME_BUDGET</c> (seconds per test, for a test that sets none).
 /// </summary>
 internal static class ExplorationDefaults
 {
@@ -30,14 +30,7 @@ internal static class ExplorationDefaults
 
     /// <summary>The strategy: the test's own, or the environment's, or random.</summary>
     /// <exception cref="ArgumentException">The variable names no strategy.</exception>
-    public static StrategyKind Strategy(StrategyKind? own) =>
-        own ?? Read<StrategyKind>(StrategyVariable, text => text.ToLowerInvariant() switch
-        {
-            "random" => StrategyKind.Random,
-            "pct" => StrategyKind.Pct,
-            "dfs" => StrategyKind.Dfs,
-            _ => null,
-        }, "random, pct or dfs") ?? StrategyKind.Random;
+    public static string Strategy(string? own) => own ?? ReadStrategy() ?? StrategyKind.Random;
 
     /// <summary>The time budget: the test's own, or the environment's, or none.</summary>
     /// <exception cref="ArgumentException">The variable is not a positive number of seconds.</exception>
@@ -53,6 +46,18 @@ internal static class ExplorationDefaults
         Strategy = Strategy(null),
         Timeout = TimeBudget(null),
     };
+
+    private static string? ReadStrategy()
+    {
+        string? text = Environment.GetEnvironmentVariable(StrategyVariable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Strategies.StrategyRegistry.Find(text)?.Name
+            ?? throw new ArgumentException($"{StrategyVariable}='{text}' names no strategy: use {Strategies.StrategyRegistry.Names}.");
+    }
 
     private static T? Read<T>(string variable, Func<string, T?> parse, string expected)
         where T : struct

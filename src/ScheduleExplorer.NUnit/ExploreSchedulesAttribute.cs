@@ -25,7 +25,7 @@ namespace ScheduleExplorer.NUnit;
 public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
 {
     private int? _iterations;
-    private StrategyKind? _strategy;
+    private string? _strategy;
     private double? _timeBudgetSeconds;
 
     /// <summary>
@@ -38,8 +38,11 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
         set => _iterations = value;
     }
 
-    /// <summary>The exploration strategy; by default <c>SCHEDEX_STRATEGY</c> or random.</summary>
-    public StrategyKind Strategy
+    /// <summary>
+    /// The exploration strategy's name (see <see cref="StrategyKind"/> and <see cref="Strategies.StrategyRegistry"/>);
+    /// by default <c>SCHEDEX_STRATEGY</c> or random. An unknown name fails the test with the known ones.
+    /// </summary>
+    public string Strategy
     {
         get => ExplorationDefaults.Strategy(_strategy);
         set => _strategy = value;
@@ -52,8 +55,8 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
         set => _timeBudgetSeconds = value > 0 ? value : null;
     }
 
-    /// <summary>The strategy bound (PCT depth); default 10.</summary>
-    public int StrategyBound { get; set; } = 10;
+    /// <summary>The strategy bound (PCT depth, probabilistic's b, delay bounding's delays); 0, the default, for the strategy's own default.</summary>
+    public int StrategyBound { get; set; }
 
     /// <summary>The seed; the same seed explores the same schedules.</summary>
     public long Seed { get; set; }
@@ -77,7 +80,7 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
     {
         Iterations = Iterations,
         Strategy = Strategy,
-        StrategyBound = StrategyBound,
+        StrategyBound = StrategyBound > 0 ? StrategyBound : null,
         Seed = unchecked((ulong)Seed),
         MaxSteps = MaxSteps,
         FailOnMaxSteps = FailOnMaxSteps,

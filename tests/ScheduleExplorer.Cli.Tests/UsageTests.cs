@@ -32,7 +32,19 @@ public sealed class UsageTests
 
     [Test]
     public void Test_UnknownStrategy_ExitsTwo() =>
-        CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Locked", "--strategy", "bfs").AssertBadInput("unknown strategy 'bfs': use random, pct or dfs.");
+        CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Locked", "--strategy", "bfs").AssertBadInput("unknown strategy 'bfs': use random, pct, pos, rff, probabilistic, delay-bounding, portfolio, dfs.");
+
+    [TestCase("pos", "pos")]
+    [TestCase("Probabilistic", "probabilistic(2)")]
+    [TestCase("delay-bounding", "delay-bounding(3)")]
+    [TestCase("portfolio", "portfolio")]
+    public void Test_AnyRegisteredStrategy_IsSelectedByName(string name, string reported)
+    {
+        var run = CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Unsynchronized", "-s", name, "--strategy-bound", name == "delay-bounding" ? "3" : "2", "-i", "500", "-o", Path.Combine(Path.GetTempPath(), $"schedex-strategy-{Guid.NewGuid():N}"));
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        Assert.That(run.Out, Does.Contain(reported));
+    }
 
     [TestCase("--seed", "-1", "--seed: '-1' is not a seed")]
     [TestCase("--strategy-bound", "0", "--strategy-bound must be at least 1, got 0.")]

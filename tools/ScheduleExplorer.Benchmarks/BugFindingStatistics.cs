@@ -7,8 +7,9 @@ namespace ScheduleExplorer.Benchmarks;
 /// <summary>
 /// Iterations to the first bug for each bundled bug under each strategy, over many seeds: the
 /// median and the maximum, how many seeds found it within the budget, and the exploration rate
-/// (time in the engine only: rewriting is excluded, minimizing the failing schedule included). Run with
-/// <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- bugstats [seeds] [budget]</c>.
+/// (time in the engine only: rewriting and minimizing are excluded). Run with
+/// <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- bugstats [seeds] [budget] [workload] [strategy]</c>
+/// (the last two keep only the rows whose workload or strategy contains one of the comma-separated texts).
 /// </summary>
 internal static class BugFindingStatistics
 {
@@ -24,22 +25,46 @@ internal static class BugFindingStatistics
         "SyncOverAsync.Blocking",
         "ChannelPipeline.CompletesEarly",
         "TimeoutRace.LateResultLost",
+        "TwoStage.Bad(100)",
+        "Reorder.Bad(20)",
+        "Reorder.Bad(50)",
+        "Reorder.Bad(100)",
     ];
 
-    public static void Run(int seeds, int budget)
+    private static readonly (string Strategy, int? Bound)[] s_strategies =
+    [
+        (StrategyKind.Random, null),
+        (StrategyKind.Pct, 3),
+        (StrategyKind.Pct, 10),
+        (StrategyKind.Pos, null),
+        (StrategyKind.ReadsFrom, null),
+        (StrategyKind.Probabilistic, 1),
+        (StrategyKind.Probabilistic, 2),
+        (StrategyKind.Probabilistic, 3),
+        (StrategyKind.DelayBounding, 2),
+        (StrategyKind.Portfolio, null),
+    ];
+
+    public static void Run(int seeds, int budget, string? workloadFilter = null, string? strategyFilter = null)
     {
         Console.WriteLine($"Iterations to the first bug over seeds 0..{seeds - 1} (budget {budget:N0} iterations per seed)");
-        Console.WriteLine($"{"workload",-38} {"strategy",-8} {"found",7} {"median",8} {"max",8} {"mean",8} {"iter/s",10}");
-        foreach (var method in s_bugs)
+        Console.WriteLine($"{"workload",-38} {"strategy",-18} {"found",7} {"median",8} {"max",8} {"mean",8} {"iter/s",10}");
+        foreach (var method in s_bugs.Where(m => Matches(m, workloadFilter)))
         {
-            foreach (var (strategy, bound) in new[] { (StrategyKind.Random, 0), (StrategyKind.Pct, 3), (StrategyKind.Pct, 5), (StrategyKind.Pct, 10) })
+            foreach (var (strategy, bound) in s_strategies)
             {
+                string name = bound is { } b ? $"{strategy}({b})" : strategy;
+                if (!Matches(name, strategyFilter))
+                {
+                    continue;
+                }
+
                 var firsts = new List<int>();
                 long iterations = 0;
                 var exploring = TimeSpan.Zero;
                 for (int seed = 0; seed < seeds; seed++)
                 {
-                    var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = Math.Max(1, bound), Seed = (ulong)seed, Iterations = budget };
+                    var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = bound, Seed = (ulong)seed, Iterations = budget, MinimizeSchedules = false };
                     using var engine = TestingEngine.Create(configuration, typeof(LostUpdate).Assembly.Location, method);
                     var report = engine.Run();
                     iterations += report.Iterations;
@@ -51,14 +76,17 @@ internal static class BugFindingStatistics
                 }
 
                 firsts.Sort();
-                string name = strategy == StrategyKind.Random ? "random" : $"pct({bound})";
                 string median = firsts.Count == 0 ? "-" : Median(firsts).ToString("0.#", CultureInfo.InvariantCulture);
                 string max = firsts.Count == 0 ? "-" : firsts[^1].ToString(CultureInfo.InvariantCulture);
                 string mean = firsts.Count == 0 ? "-" : firsts.Average().ToString("0.#", CultureInfo.InvariantCulture);
-                Console.WriteLine($"{method,-38} {name,-8} {firsts.Count,3}/{seeds,-3} {median,8} {max,8} {mean,8} {iterations / exploring.TotalSeconds,10:N0}");
+                Console.WriteLine($"{method,-38} {name,-18} {firsts.Count,3}/{seeds,-3} {median,8} {max,8} {mean,8} {iterations / exploring.TotalSeconds,10:N0}");
             }
         }
     }
+
+    /// <summary>Whether <paramref name="text"/> contains one of the comma-separated parts of <paramref name="filter"/> (all match no filter).</summary>
+    private static bool Matches(string text, string? filter) =>
+        string.IsNullOrEmpty(filter) || filter.Split(',').Any(part => text.Contains(part, StringComparison.OrdinalIgnoreCase));
 
     private static double Median(List<int> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;

@@ -17,7 +17,9 @@ internal static class Program
         {
             BugFindingStatistics.Run(
                 seeds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
-                budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+                budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+                workloadFilter: args.Length > 3 ? args[3] : null,
+                strategyFilter: args.Length > 4 ? args[4] : null);
             return;
         }
 

@@ -80,7 +80,7 @@ internal static class SideBySide
         }
     }
 
-    private static int? SchedexFirst(string workload, StrategyKind strategy, int seed, int budget, TimeSpan timeout)
+    private static int? SchedexFirst(string workload, string strategy, int seed, int budget, TimeSpan timeout)
     {
         using var engine = TestingEngine.Create(new TestConfiguration { Strategy = strategy, Seed = (ulong)seed, Iterations = budget, Timeout = timeout }, Workloads, workload);
         return engine.Run().FirstBugIteration;

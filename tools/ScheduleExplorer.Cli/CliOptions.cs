@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ScheduleExplorer.Strategies;
 using ScheduleExplorer.Testing;
 
 namespace ScheduleExplorer.Cli;
@@ -62,15 +63,15 @@ internal static class CliOptions
     };
 
     /// <summary>
-    /// The <c>-s|--strategy</c> option: random, pct or dfs (a name, so the help shows "random", not the
-    /// enum member); read it with <see cref="GetStrategy"/>.
+    /// The <c>-s|--strategy</c> option: a name from <see cref="StrategyRegistry"/>; read it with
+    /// <see cref="GetStrategy"/>. An unknown name is a parse error listing the known ones.
     /// </summary>
-    public static Option<string> Strategy() => Choice("--strategy", "-s", "random", "random|pct|dfs",
-        "Exploration strategy: random, pct (probabilistic concurrency testing) or dfs (exhaustive).",
-        token => ParseStrategy(token) is not null, "unknown strategy '{0}': use random, pct or dfs.");
+    public static Option<string> Strategy() => Choice("--strategy", "-s", StrategyKind.Random, string.Join('|', StrategyRegistry.All.Select(s => s.Name)),
+        "Exploration strategy: " + string.Join("; ", StrategyRegistry.All) + ".",
+        token => ParseStrategy(token) is not null, "unknown strategy '{0}': use " + StrategyRegistry.Names.Replace("{", "{{", StringComparison.Ordinal) + ".");
 
-    /// <summary>The strategy an option made by <see cref="Strategy"/> holds.</summary>
-    public static StrategyKind GetStrategy(this ParseResult parse, Option<string> option) =>
+    /// <summary>The strategy name an option made by <see cref="Strategy"/> holds.</summary>
+    public static string GetStrategy(this ParseResult parse, Option<string> option) =>
         ParseStrategy(parse.GetRequiredValue(option)) ?? StrategyKind.Random;
 
     /// <summary>The longest <c>--timeout</c>: one year (a larger number would overflow a <see cref="TimeSpan"/>).</summary>
@@ -141,13 +142,7 @@ internal static class CliOptions
         ParseVerbosity(parse.GetRequiredValue(option)) ?? LogLevel.Information;
 
     /// <summary>Parses a strategy name (case-insensitive); null when unknown.</summary>
-    public static StrategyKind? ParseStrategy(string name) => name.ToLowerInvariant() switch
-    {
-        "random" => StrategyKind.Random,
-        "pct" => StrategyKind.Pct,
-        "dfs" => StrategyKind.Dfs,
-        _ => null,
-    };
+    public static string? ParseStrategy(string name) => StrategyRegistry.Find(name)?.Name;
 
     /// <summary>Parses a verbosity name or its first letter (as dotnet does); null when unknown.</summary>
     public static LogLevel? ParseVerbosity(string name) => name.ToLowerInvariant() switch

@@ -74,6 +74,9 @@ internal sealed class ControlledOperation
 
     public string? BlockSite { get; set; }
 
+    /// <summary>The scheduling point the operation is paused at, for strategies that choose by what operations will do next.</summary>
+    public PendingPoint Pending { get; set; }
+
     /// <summary>
     /// Monitors, locks and semaphore permits held, in acquisition order (for deadlock reports). The
     /// continuations of one async flow share the list.

@@ -60,7 +60,7 @@ internal sealed partial class ControlledScheduler : IDisposable
     public int WorkerThreads => _pool.Created;
 
     /// <summary>A scheduling point reached by <paramref name="operation"/>, the running operation.</summary>
-    public void SchedulePoint(ControlledOperation operation, SchedulingPointKind kind, string? site, string? target = null)
+    public void SchedulePoint(ControlledOperation operation, SchedulingPointKind kind, string? site, string? target = null, object? resource = null)
     {
         ThrowIfCanceled();
         if (_uncontrolledThread is { } foreign)
@@ -71,6 +71,7 @@ internal sealed partial class ControlledScheduler : IDisposable
         Debug.Assert(ReferenceEquals(operation, _current), "only the running operation reaches scheduling points");
         operation.Steps++;
         operation.BackEdgesSincePoint = 0;
+        operation.Pending = new PendingPoint(kind, target, site, resource);
         if (++_steps > _options.MaxSteps)
         {
             ReachStepBound(operation);
@@ -106,7 +107,7 @@ internal sealed partial class ControlledScheduler : IDisposable
         {
             // Others may get there first. When the resource is unavailable this point is skipped:
             // blocking below yields anyway, and a second choice here would only repeat it.
-            SchedulePoint(operation, kind, site);
+            SchedulePoint(operation, kind, site, resource: resource);
         }
 
         while (!resource.CanProceed(operation))
@@ -152,7 +153,7 @@ internal sealed partial class ControlledScheduler : IDisposable
         operation.BlockKind = kind;
         operation.BlockSite = site;
         operation.ReadyNoted = false;
-        SchedulePoint(operation, kind, site);
+        SchedulePoint(operation, kind, site, resource: resource);
         operation.Status = OperationStatus.Enabled;
         operation.BlockedOn = null;
         operation.Deadline = long.MaxValue;
@@ -261,7 +262,7 @@ internal sealed partial class ControlledScheduler : IDisposable
             return null;
         }
 
-        int chosen = _strategy.ChooseOperation(enabled, current.Id, kind, site, target);
+        int chosen = _strategy.ChooseOperation(enabled, current.Id, kind, site, target, new PendingPoints(_operations));
         if (chosen < 0)
         {
             _canceled = true;

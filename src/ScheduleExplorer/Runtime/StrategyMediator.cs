@@ -45,7 +45,7 @@ internal sealed class StrategyMediator
     }
 
     /// <summary>The operation to run next, or -1 when the strategy diverged from its recorded schedule.</summary>
-    public int ChooseOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, string? target)
+    public int ChooseOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, string? target, PendingPoints pending)
     {
         if (_observer is not null)
         {
@@ -56,7 +56,7 @@ internal sealed class StrategyMediator
         int chosen;
         try
         {
-            chosen = _strategy.NextOperation(enabled, current, kind, site);
+            chosen = _strategy.NextOperation(enabled, current, kind, site, pending);
         }
         catch (ScheduleDivergenceException e)
         {

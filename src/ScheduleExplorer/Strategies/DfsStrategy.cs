@@ -45,7 +45,7 @@ internal sealed class DfsStrategy : ISchedulingStrategy, IStepEffectsObserver
 
     public void OnStepEffects(ReadOnlySpan<StepEffect> effects) => _pending.AddRange(effects);
 
-    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site)
+    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, PendingPoints pending)
     {
         if (enabled.Length == 1 || _sleepBlocked)
         {

@@ -34,7 +34,7 @@ internal sealed class NonPreemptiveSuffixStrategy : ISchedulingStrategy
         return iteration == 0;
     }
 
-    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site)
+    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, PendingPoints pending)
     {
         if (_index < _prefix)
         {

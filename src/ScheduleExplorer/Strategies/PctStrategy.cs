@@ -43,7 +43,7 @@ internal sealed class PctStrategy : ISchedulingStrategy
         return true;
     }
 
-    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site)
+    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, PendingPoints pending)
     {
         if (enabled.Length == 1 && enabled[0] == current)
         {

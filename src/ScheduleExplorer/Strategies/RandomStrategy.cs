@@ -25,7 +25,7 @@ internal sealed class RandomStrategy : ISchedulingStrategy
         return true;
     }
 
-    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site) =>
+    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, PendingPoints pending) =>
         enabled.Length == 1 ? enabled[0] : enabled[_random.NextInt(enabled.Length)];
 
     public bool NextBoolean(int current) => _random.NextBool();

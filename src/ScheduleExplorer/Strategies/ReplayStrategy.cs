@@ -28,7 +28,7 @@ internal sealed class ReplayStrategy : ISchedulingStrategy
         return iteration == 0;
     }
 
-    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site)
+    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, PendingPoints pending)
     {
         var step = Take(kind, current, site);
         if (!enabled.Contains(step.Next))

@@ -17,11 +17,16 @@ public sealed record TestConfiguration
     /// </summary>
     public int FirstIteration { get; init; }
 
-    /// <summary>The exploration strategy.</summary>
-    public StrategyKind Strategy { get; init; } = StrategyKind.Random;
+    /// <summary>The exploration strategy's name, one of <see cref="Strategies.StrategyRegistry"/> (see <see cref="StrategyKind"/>); random by default.</summary>
+    public string Strategy { get; init; } = StrategyKind.Random;
 
-    /// <summary>The strategy's bound: the depth for PCT (default 10: a five-philosopher deadlock needs four preemptions, and more change points find it sooner — see the bug-finding statistics); unused by random and DFS.</summary>
-    public int StrategyBound { get; init; } = 10;
+    /// <summary>
+    /// The strategy's bound, or null for its default: the depth for PCT (default 10: a five-philosopher
+    /// deadlock needs four preemptions, and more change points find it sooner — see the bug-finding
+    /// statistics), b for probabilistic (switch with probability 1/2^b, default 2), the most delays for
+    /// delay bounding (default 2); unused by the others.
+    /// </summary>
+    public int? StrategyBound { get; init; }
 
     /// <summary>The seed: the same seed gives the same schedules and the same traces, byte for byte.</summary>
     public ulong Seed { get; init; }
@@ -73,15 +78,21 @@ public sealed record TestConfiguration
 
     /// <summary>Validates the configuration; throws <see cref="ArgumentException"/> naming the bad value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    /// <exception cref="ArgumentException">No strategy has the name <see cref="Strategy"/>.</exception>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Iterations, 1, nameof(Iterations));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSteps, 1, nameof(MaxSteps));
-        ArgumentOutOfRangeException.ThrowIfLessThan(StrategyBound, 1, nameof(StrategyBound));
-        ArgumentOutOfRangeException.ThrowIfNegative(FirstIteration, nameof(FirstIteration));
-        if (FirstIteration > 0 && Strategy == StrategyKind.Dfs)
+        if (StrategyBound is { } bound)
         {
-            throw new ArgumentOutOfRangeException(nameof(FirstIteration), FirstIteration, "DFS explores one tree in order and cannot start at a later iteration (shard random or pct runs instead).");
+            ArgumentOutOfRangeException.ThrowIfLessThan(bound, 1, nameof(StrategyBound));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(FirstIteration, nameof(FirstIteration));
+        var strategy = Strategies.StrategyRegistry.Find(Strategy) ?? throw new ArgumentException(Strategies.StrategyRegistry.UnknownMessage(Strategy), nameof(Strategy));
+        if (FirstIteration > 0 && !strategy.Shardable)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FirstIteration), FirstIteration, $"{strategy.Name.ToUpperInvariant()} explores one tree in order and cannot start at a later iteration (shard random or pct runs instead).");
         }
 
         if (HangTimeout <= TimeSpan.Zero)

@@ -83,13 +83,8 @@ public sealed class TestingEngine : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _target.Dispose();
 
-    private ISchedulingStrategy CreateStrategy() => _configuration.Strategy switch
-    {
-        StrategyKind.Random => new RandomStrategy(_configuration.Seed),
-        StrategyKind.Pct => new PctStrategy(_configuration.Seed, _configuration.StrategyBound),
-        StrategyKind.Dfs => new DfsStrategy(),
-        _ => throw new ArgumentOutOfRangeException(nameof(_configuration.Strategy), _configuration.Strategy, "Unknown strategy."),
-    };
+    private ISchedulingStrategy CreateStrategy() =>
+        StrategyRegistry.Create(_configuration.Strategy, _configuration.Seed, _configuration.StrategyBound);
 
     private TestReport Explore(ISchedulingStrategy strategy, ScheduleTrace? replay, int breakAtStep = -1, Action? onBreak = null)
     {

@@ -18,7 +18,7 @@ public sealed class BugHuntingTests
     [TestCase("DiningPhilosophers.LeftThenRight", StrategyKind.Pct, BugKind.Deadlock, "holds fork")]
     [TestCase("DiningPhilosophers.LeftThenRightLock", StrategyKind.Random, BugKind.Deadlock, "waits for")]
     [TestCase("DiningPhilosophers.LeftThenRightLock", StrategyKind.Pct, BugKind.Deadlock, "waits for")]
-    public void BuggyWorkload_IsFound_AndItsTraceReplays(string method, StrategyKind strategy, BugKind kind, string text)
+    public void BuggyWorkload_IsFound_AndItsTraceReplays(string method, string strategy, BugKind kind, string text)
     {
         var report = Workload.Explore(method, new TestConfiguration { Strategy = strategy, Iterations = Budget, Seed = 2026 });
 

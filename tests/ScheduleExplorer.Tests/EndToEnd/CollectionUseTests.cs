@@ -19,7 +19,7 @@ public sealed class CollectionUseTests
     [TestCase("SharedCollections.DictionaryWrite", "Dictionary<int, int>", StrategyKind.Random)]
     [TestCase("SharedCollections.DictionaryWrite", "Dictionary<int, int>", StrategyKind.Dfs)]
     [TestCase("SharedCollections.StringBuilderAppend", "StringBuilder", StrategyKind.Dfs)]
-    public void UnsynchronizedUse_IsFound_WithBothSites_AndReplays(string method, string collection, StrategyKind strategy)
+    public void UnsynchronizedUse_IsFound_WithBothSites_AndReplays(string method, string collection, string strategy)
     {
         var report = Workload.Explore(method, s_dfs with { Strategy = strategy, Seed = 2026, Iterations = strategy == StrategyKind.Dfs ? 100_000 : 300 });
 

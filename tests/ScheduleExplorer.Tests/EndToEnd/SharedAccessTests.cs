@@ -33,7 +33,7 @@ public sealed class SharedAccessTests
     [TestCaseSource(nameof(s_kinds))]
     public void LostUpdate_IsFoundByRandomAndPct(string kind)
     {
-        foreach (StrategyKind strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
+        foreach (string strategy in new[] { StrategyKind.Random, StrategyKind.Pct })
         {
             var report = Workload.Explore("SharedAccess." + kind, new TestConfiguration { Strategy = strategy, Iterations = 300, Seed = 2026 });
             Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UnhandledException), $"{strategy}: no bug in {report.Iterations} iterations");

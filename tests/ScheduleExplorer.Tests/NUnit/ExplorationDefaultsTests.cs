@@ -60,6 +60,16 @@ public sealed class ExplorationDefaultsTests
         });
     }
 
+    [TestCase("pos", "pos")]
+    [TestCase("Portfolio", "portfolio")]
+    [TestCase(" delay-bounding ", "delay-bounding")]
+    public void Environment_NamesAnyRegisteredStrategy(string value, string expected)
+    {
+        Environment.SetEnvironmentVariable("SCHEDEX_STRATEGY", value);
+
+        Assert.That(new ExploreSchedulesAttribute().Strategy, Is.EqualTo(expected));
+    }
+
     [TestCase("SCHEDEX_ITERATIONS", "many")]
     [TestCase("SCHEDEX_ITERATIONS", "0")]
     [TestCase("SCHEDEX_STRATEGY", "fastest")]

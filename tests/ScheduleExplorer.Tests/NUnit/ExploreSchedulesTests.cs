@@ -32,6 +32,20 @@ public sealed class ExploreSchedulesTests
     }
 
     [Test]
+    [ExploreSchedules(Iterations = 300, Strategy = StrategyKind.Pos, ExpectedBug = BugKind.AssertionFailure)]
+    public void UnlockedDeposits_UnderPartialOrderSampling_LoseAnUpdate()
+    {
+        var threads = Enumerable.Range(0, 2).Select(_ => new Thread(() => _balance += 1)).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.That(_balance, Is.EqualTo(2));
+    }
+
+    [Test]
+    [ExploreSchedules(Iterations = 300, Strategy = StrategyKind.Portfolio)]
+    public void LockedDeposits_UnderThePortfolio_KeepEveryUpdate() => LockedDeposits_KeepEveryUpdate();
+
+    [Test]
     [ExploreSchedules(Iterations = 300, Strategy = StrategyKind.Pct)]
     public async Task AsyncDeposits_UnderAnAsyncLock_KeepEveryUpdate()
     {

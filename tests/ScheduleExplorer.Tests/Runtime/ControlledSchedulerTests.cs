@@ -15,7 +15,7 @@ public sealed class ControlledSchedulerTests
 
     [TestCase(StrategyKind.Random)]
     [TestCase(StrategyKind.Pct)]
-    public void LostUpdate_Unsynchronized_IsFound(StrategyKind strategy)
+    public void LostUpdate_Unsynchronized_IsFound(string strategy)
     {
         var report = Run(() => ManualWorkloads.LostUpdate(2, 1, locked: false), new TestConfiguration { Strategy = strategy, Iterations = 200, Seed = 7 });
         Assert.That(report.BugFound, Is.True);
@@ -25,7 +25,7 @@ public sealed class ControlledSchedulerTests
 
     [TestCase(StrategyKind.Random)]
     [TestCase(StrategyKind.Pct)]
-    public void LostUpdate_Locked_IsNotFound(StrategyKind strategy)
+    public void LostUpdate_Locked_IsNotFound(string strategy)
     {
         var report = Run(() => ManualWorkloads.LostUpdate(2, 2, locked: true), new TestConfiguration { Strategy = strategy, Iterations = 1000, Seed = 7 });
         Assert.That(report.BugFound, Is.False, report.Bug?.Message);

@@ -83,7 +83,7 @@ internal sealed class HuntCommand
         {
             foreach (HuntCase huntCase in HuntPlan.Cases)
             {
-                foreach (StrategyKind strategy in HuntPlan.Strategies)
+                foreach (string strategy in HuntPlan.Strategies)
                 {
                     // A shard takes every n-th (workload, strategy) check, so n machines split the hunt.
                     if (!shard.Owns(ordinal++))

@@ -32,7 +32,7 @@ internal sealed class TestCommand
 
     private readonly Option<int> _iterations = CliOptions.Int("--iterations", "-i", DefaultIterations, 1, "Iterations (schedules) to explore at most.");
     private readonly Option<string> _strategy = CliOptions.Strategy();
-    private readonly Option<int> _strategyBound = CliOptions.Int("--strategy-bound", null, s_defaults.StrategyBound, 1, "The strategy's bound: the bug depth for pct.");
+    private readonly Option<int> _strategyBound = CliOptions.Int("--strategy-bound", null, 0, 1, "The strategy's bound: the bug depth for pct (default 10), b for probabilistic (switch with probability 1/2^b, default 2), the most delays for delay-bounding (default 2).");
     private readonly Option<ulong> _seed = CliOptions.Seed();
     private readonly Option<int> _maxSteps = CliOptions.Int("--max-steps", null, s_defaults.MaxSteps, 1, "Scheduling steps per iteration before it is cut off.");
     private readonly Option<bool> _failOnMaxSteps = new("--fail-on-max-steps") { Description = "Report an iteration that reaches --max-steps as a livelock bug (by default a cut-off makes the verdict \"could not test\", exit 3)." };
@@ -102,7 +102,7 @@ internal sealed class TestCommand
             FirstIteration = first,
             Iterations = length,
             Strategy = parse.GetStrategy(_strategy),
-            StrategyBound = parse.GetValue(_strategyBound),
+            StrategyBound = parse.GetValue(_strategyBound) is > 0 and var bound ? bound : null,
             Seed = parse.GetValue(_seed),
             MaxSteps = parse.GetValue(_maxSteps),
             FailOnMaxSteps = parse.GetValue(_failOnMaxSteps),
@@ -177,7 +177,7 @@ internal sealed class TestCommand
     {
         Iterations = parse.GetValue(_iterations),
         Strategy = CoyoteOptions.Parse(parse.GetValue(_coyoteStrategy) ?? parse.GetRequiredValue(_strategy)) ?? ScheduleExplorer.Coyote.CoyoteStrategy.Random,
-        StrategyBound = parse.GetValue(_strategyBound),
+        StrategyBound = parse.GetValue(_strategyBound) is > 0 and var bound ? bound : new ScheduleExplorer.Coyote.CoyoteTestConfiguration().StrategyBound,
         Seed = (uint)parse.GetValue(_seed),
         MaxSteps = parse.GetValue(_maxSteps) == s_defaults.MaxSteps ? null : parse.GetValue(_maxSteps),
         Timeout = parse.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,

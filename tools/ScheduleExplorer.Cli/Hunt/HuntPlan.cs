@@ -55,11 +55,11 @@ internal static class HuntPlan
     ];
 
     /// <summary>The strategies every case is explored with.</summary>
-    public static IReadOnlyList<StrategyKind> Strategies { get; } = [StrategyKind.Random, StrategyKind.Pct];
+    public static IReadOnlyList<string> Strategies { get; } = [StrategyKind.Random, StrategyKind.Pct];
 
     /// <summary>The default assembly: <see cref="WorkloadsAssemblyFile"/> next to schedex.dll.</summary>
     public static string DefaultAssembly => Path.Combine(AppContext.BaseDirectory, WorkloadsAssemblyFile);
 
     /// <summary>The strategy column's label.</summary>
-    public static string Label(StrategyKind strategy) => strategy.ToString().ToLowerInvariant();
+    public static string Label(string strategy) => strategy;
 }

@@ -1,0 +1,89 @@
+using ScheduleExplorer.Runtime;
+
+namespace ScheduleExplorer.Strategies;
+
+/// <summary>
+/// Conflict-order guided random walk, in the spirit of RFF (reads-from fuzzing, ASPLOS 2024): it
+/// learns from the iterations run which source sites conflict (a read and a write of one location,
+/// two acquires of one lock, …) and each iteration forces one such pair into an order — the
+/// operations about to run the second site are held back until some operation has run the first —
+/// choosing uniformly at random otherwise. A read is thus made to read from an older write, or a
+/// lock to be taken by the other thread first, which is what bugs needing one precise preemption
+/// among many threads depend on. One iteration in four forces nothing. When only held-back
+/// operations can run, the order is given up for the rest of the iteration. What is learnt comes
+/// from earlier iterations, so a shard does not repeat the schedules of the whole run (a replay does).
+/// </summary>
+internal sealed class ReadsFromStrategy : ISchedulingStrategy
+{
+    private readonly ulong _seed;
+    private readonly Xoshiro256StarStar _random;
+    private readonly ConflictSites _conflicts = new();
+    private readonly List<int> _free = [];
+    private ConflictOrder? _order;
+
+    public ReadsFromStrategy(ulong seed)
+    {
+        _seed = seed;
+        _random = new Xoshiro256StarStar(seed);
+    }
+
+    public string Name => "rff";
+
+    /// <summary>The order forced in the current iteration, if any.</summary>
+    public ConflictOrder? Order => _order;
+
+    public bool PrepareIteration(int iteration)
+    {
+        _random.Reseed(Xoshiro256StarStar.IterationSeed(_seed, iteration));
+        _conflicts.StartIteration();
+        var orders = _conflicts.Orders;
+        _order = orders.Count == 0 || _random.NextInt(4) == 0 ? null : orders[_random.NextInt(orders.Count)];
+        return true;
+    }
+
+    public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, PendingPoints pending)
+    {
+        int chosen = enabled.Length == 1 ? enabled[0] : Choose(enabled, pending);
+        if (pending.IsAvailable)
+        {
+            var point = pending[chosen];
+            _conflicts.Ran(chosen, point);
+            if (_order is { } order && order.First.Matches(point))
+            {
+                _order = null;
+            }
+        }
+
+        return chosen;
+    }
+
+    public bool NextBoolean(int current) => _random.NextBool();
+
+    public int NextInteger(int current, int maxValue) => _random.NextInt(maxValue);
+
+    private int Choose(ReadOnlySpan<int> enabled, PendingPoints pending)
+    {
+        if (_order is not { } order || !pending.IsAvailable)
+        {
+            return enabled[_random.NextInt(enabled.Length)];
+        }
+
+        _free.Clear();
+        foreach (int id in enabled)
+        {
+            if (!order.Second.Matches(pending[id]))
+            {
+                _free.Add(id);
+            }
+        }
+
+        if (_free.Count == 0)
+        {
+            // Only held-back operations can run: the order cannot be had in this schedule.
+            _order = null;
+            return enabled[_random.NextInt(enabled.Length)];
+        }
+
+        return _free[_random.NextInt(_free.Count)];
+    }
+}
