@@ -17,7 +17,7 @@ public sealed class GenericFreshStaticsTests
 
     [TestCase(StrategyKind.Random)]
     [TestCase(StrategyKind.Pct)]
-    public void ALockedGenericCache_CountsOneBuildForTwoLookups_InEveryIteration(StrategyKind strategy)
+    public void ALockedGenericCache_CountsOneBuildForTwoLookups_InEveryIteration(string strategy)
     {
         var report = Workload.Explore(Fixed, new TestConfiguration { Strategy = strategy, Iterations = 1_000, Seed = 5 });
         Assert.That(report.Bug, Is.Null, report.Bug?.Message);
@@ -36,7 +36,7 @@ public sealed class GenericFreshStaticsTests
     [TestCase(StrategyKind.Random)]
     [TestCase(StrategyKind.Pct)]
     [TestCase(StrategyKind.Dfs)]
-    public void AGenericCacheRace_IsFound_AndReplays_AndDoesNotDependOnEarlierIterations(StrategyKind strategy)
+    public void AGenericCacheRace_IsFound_AndReplays_AndDoesNotDependOnEarlierIterations(string strategy)
     {
         var configuration = new TestConfiguration { Strategy = strategy, Iterations = strategy == StrategyKind.Dfs ? 100_000 : 1_000, Seed = 11 };
         var report = Workload.Explore(Buggy, configuration);
