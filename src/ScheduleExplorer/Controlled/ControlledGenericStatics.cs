@@ -120,7 +120,14 @@ public static class ControlledGenericStatics
             _cleared = [];
             foreach (var (_, initialize) in cleared)
             {
-                initialize?.Invoke();
+                try
+                {
+                    initialize?.Invoke();
+                }
+                catch (TypeInitializationException)
+                {
+                    // The copy reached a type whose initializer failed, which stays failed as in a fresh process.
+                }
             }
         }
 
