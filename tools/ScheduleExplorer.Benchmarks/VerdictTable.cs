@@ -47,6 +47,7 @@ internal static class VerdictTable
         ("ConcurrentDictionary check-then-act", "SharedCollections.ConcurrentDictionaryCheckThenAct", "SharedCollections.ConcurrentDictionaryWrite"),
         ("fresh statics per iteration", "FreshStatics.LazyCache", "FreshStatics.LazyCacheLocked"),
         ("fresh statics of a generic type", "Primitives.CodecCache.CheckThenBuild", "Primitives.CodecCache.BuildUnderLock"),
+        ("generic type initializer with a lock", "Statics.TenantSettings.RacyHits", "Statics.TenantSettings.AtomicHits"),
     ];
 
     public static void Run(int budget, int dfsBudget)

@@ -66,6 +66,7 @@ internal static class StaticStateEmitter
             return skipped;
         }
 
+        (MethodReference Enter, MethodReference Exit)? scope = genericHooks is { } found ? InitializerScope.Hooks(module, found.Register) : null;
         var clears = new Dictionary<TypeDefinition, MethodDefinition>();
         var initializers = new Dictionary<TypeDefinition, MethodDefinition>();
         foreach (TypeDefinition type in types)
@@ -74,6 +75,12 @@ internal static class StaticStateEmitter
             MethodDefinition? cctor = type.GetStaticConstructor();
             if (cctor is not null)
             {
+                if (scope is { } hooksOfScope)
+                {
+                    // Before the copy, so the copy runs atomically too.
+                    InitializerScope.Wrap(cctor, hooksOfScope);
+                }
+
                 MethodDefinition initializer = NewMethod(type, InitializeName);
                 InitializerCopy.CopyBody(cctor, initializer);
                 initializers[type] = initializer;

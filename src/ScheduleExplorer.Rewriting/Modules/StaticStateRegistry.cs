@@ -39,19 +39,21 @@ internal static class StaticStateRegistry
         var handle = new TypeReference("System", "RuntimeTypeHandle", module, core, valueType: true);
         var runClassConstructor = new MethodReference("RunClassConstructor", module.TypeSystem.Void, helpers) { HasThis = false };
         runClassConstructor.Parameters.Add(new ParameterDefinition(handle));
+        var failed = new TypeReference("System", "TypeInitializationException", module, core);
         ILProcessor il = reset.Body.GetILProcessor();
         foreach (TypeDefinition type in plan.Types.Where(t => !t.HasGenericParameters))
         {
-            // The real initializer runs once, now, rather than later over the reset state.
-            il.Emit(OpCodes.Ldtoken, type);
-            il.Emit(OpCodes.Call, runClassConstructor);
+            // The real initializer runs once, now, rather than later over the reset state. One that
+            // throws leaves its type failed, as in a fresh process: every access throws, in every iteration.
+            EmitGuarded(reset, failed, il.Create(OpCodes.Ldtoken, type), il.Create(OpCodes.Call, runClassConstructor));
         }
 
         foreach (TypeDefinition type in plan.Types)
         {
             if (!type.HasGenericParameters)
             {
-                il.Emit(OpCodes.Call, plan.Clears[type]);
+                // A failed type's statics cannot be reached (nor need they be): it stays failed.
+                EmitGuarded(reset, failed, il.Create(OpCodes.Call, plan.Clears[type]));
             }
             else if (plan.Hooks is { } hooks)
             {
@@ -65,7 +67,7 @@ internal static class StaticStateRegistry
         {
             if (!type.HasGenericParameters)
             {
-                il.Emit(OpCodes.Call, plan.Initializers[type]);
+                EmitGuarded(reset, failed, il.Create(OpCodes.Call, plan.Initializers[type]));
             }
             else if (plan.Hooks is { } hooks)
             {
@@ -75,6 +77,31 @@ internal static class StaticStateRegistry
         }
 
         il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>Appends <c>try { instructions } catch (TypeInitializationException) { }</c> to <paramref name="method"/>.</summary>
+    private static void EmitGuarded(MethodDefinition method, TypeReference failed, params Instruction[] instructions)
+    {
+        ILProcessor il = method.Body.GetILProcessor();
+        Instruction next = il.Create(OpCodes.Nop);
+        foreach (Instruction instruction in instructions)
+        {
+            il.Append(instruction);
+        }
+
+        il.Append(il.Create(OpCodes.Leave, next));
+        Instruction handler = il.Create(OpCodes.Pop);
+        il.Append(handler);
+        il.Append(il.Create(OpCodes.Leave, next));
+        il.Append(next);
+        method.Body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Catch)
+        {
+            CatchType = failed,
+            TryStart = instructions[0],
+            TryEnd = handler,
+            HandlerStart = handler,
+            HandlerEnd = next,
+        });
     }
 
     /// <summary>The types with an initializer, each after the types its initializer references (cycles broken in declaration order).</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using ScheduleExplorer.Runtime;
 
 namespace ScheduleExplorer.Controlled;
 
@@ -27,6 +28,33 @@ public static class ControlledGenericStatics
     private const string InitializeName = "<ScheduleExplorer>InitializeStatics";
 
     private static readonly ConditionalWeakTable<Type, Instantiations> s_byDefinition = [];
+
+    [ThreadStatic]
+    private static int t_initializerDepth;
+
+    /// <summary>Whether a type initializer of rewritten code (or its re-run copy) is running on this thread.</summary>
+    internal static bool InInitializer => t_initializerDepth != 0;
+
+    /// <summary>
+    /// Called first by every type initializer of rewritten code, and by its re-run copy: until
+    /// <see cref="ExitInitializer"/>, the initializer runs outside control, as one atomic step, exactly as
+    /// the reset before an iteration re-runs it. So an initializer first run inside an iteration (a
+    /// generic instantiation first touched there) takes no scheduling point and no strategy choice that
+    /// later iterations, re-initialized before they start, would not, and a trace never depends on the
+    /// iteration it came from. Returns what <see cref="ExitInitializer"/> restores.
+    /// </summary>
+    public static object? EnterInitializer()
+    {
+        t_initializerDepth++;
+        return ControlledScheduler.Suspend();
+    }
+
+    /// <summary>Puts control back as <see cref="EnterInitializer"/> found it (in the initializer's <c>finally</c>).</summary>
+    public static void ExitInitializer(object? saved)
+    {
+        ControlledScheduler.Restore((ControlledOperation?)saved);
+        t_initializerDepth--;
+    }
 
     /// <summary>Records that the statics of <paramref name="instantiation"/> (a closed generic type) were initialized.</summary>
     public static void Register(RuntimeTypeHandle instantiation)
@@ -92,7 +120,14 @@ public static class ControlledGenericStatics
             _cleared = [];
             foreach (var (_, initialize) in cleared)
             {
-                initialize?.Invoke();
+                try
+                {
+                    initialize?.Invoke();
+                }
+                catch (TypeInitializationException)
+                {
+                    // The copy reached a type whose initializer failed, which stays failed as in a fresh process.
+                }
             }
         }
 

@@ -48,6 +48,12 @@ internal static class UncontrolledThreadDetector
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Report(string? site)
     {
+        if (Controlled.ControlledGenericStatics.InInitializer)
+        {
+            // A type initializer runs outside control on purpose, on the operation's own thread.
+            return;
+        }
+
         var thread = Thread.CurrentThread;
         string who = thread.IsThreadPoolThread ? "a thread-pool thread" : $"thread '{thread.Name ?? "(unnamed)"}' (id {thread.ManagedThreadId})";
         string message = $"{who}, not created under control, ran rewritten code{(site is null ? string.Empty : $" at {site}")}";
