@@ -19,7 +19,7 @@ public sealed class InitializerStepsTests
     [TestCase(StrategyKind.Random)]
     [TestCase(StrategyKind.Pct)]
     [TestCase(StrategyKind.Dfs)]
-    public void ATraceFromALaterIteration_AndOneFromTheFirst_TakeTheSameSteps_AndReplay(StrategyKind strategy)
+    public void ATraceFromALaterIteration_AndOneFromTheFirst_TakeTheSameSteps_AndReplay(string strategy)
     {
         var configuration = new TestConfiguration { Strategy = strategy, Iterations = strategy == StrategyKind.Dfs ? 10_000 : 1_000, Seed = 8 };
         var report = Workload.Explore(Racy, configuration);
@@ -59,7 +59,7 @@ public sealed class InitializerStepsTests
 
     [TestCase(StrategyKind.Random)]
     [TestCase(StrategyKind.Dfs)]
-    public void AFailedInitializer_FailsEveryAccess_InEveryIteration_AsInAFreshProcess(StrategyKind strategy)
+    public void AFailedInitializer_FailsEveryAccess_InEveryIteration_AsInAFreshProcess(string strategy)
     {
         var report = Workload.Explore(Failed, new TestConfiguration { Strategy = strategy, Iterations = 200, Seed = 1 });
         Assert.That(report.Bug, Is.Null, report.Bug?.Message);
