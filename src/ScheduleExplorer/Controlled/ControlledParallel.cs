@@ -8,7 +8,7 @@ namespace ScheduleExplorer.Controlled;
 /// runs its bodies in async flows. Overloads taking a <see cref="ParallelLoopState"/> or a
 /// partitioner are not controlled (reported as such).
 /// </summary>
-public static class ControlledParallel
+public static partial class ControlledParallel
 {
     /// <inheritdoc cref="Parallel.Invoke(Action[])"/>
     public static void Invoke(params Action[] actions) => Invoke(new ParallelOptions(), actions);
