@@ -8,7 +8,7 @@ public static class Uncontrolled
     public static Task StartOnTheDefaultScheduler() =>
         Task.Factory.StartNew(() => { }, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
 
-    public static void InvokeInParallel() => Parallel.For(0, 2, (_, state) => state.Stop());
+    public static Task InvokeInParallel() => Parallel.ForAsync(0, 2, static (_, _) => ValueTask.CompletedTask);
 
     public static bool WaitAsync(SemaphoreSlim semaphore) => semaphore.WaitAsync(0).Result;
 

@@ -6,17 +6,14 @@ namespace ScheduleExplorer.Workloads.Async;
 /// </summary>
 public static class StillRefused
 {
-    /// <summary>A <c>Parallel.For</c> body taking a <see cref="ParallelLoopState"/>.</summary>
-    public static void ParallelForWithLoopState()
+    /// <summary><c>Parallel.ForEachAsync</c> over an <see cref="IAsyncEnumerable{T}"/>.</summary>
+    public static Task ParallelForEachAsyncOverStream()
     {
         int seen = 0;
-        Parallel.For(0, 4, (i, state) =>
+        return Parallel.ForEachAsync(Items(), (item, _) =>
         {
-            Interlocked.Increment(ref seen);
-            if (i == 2)
-            {
-                state.Break();
-            }
+            Interlocked.Add(ref seen, item);
+            return ValueTask.CompletedTask;
         });
     }
 
@@ -25,5 +22,11 @@ public static class StillRefused
     {
         Action work = () => { };
         return Task.Factory.FromAsync((callback, state) => Task.Run(work).ContinueWith(t => callback!(t)), _ => { }, null);
+    }
+
+    private static async IAsyncEnumerable<int> Items()
+    {
+        await Task.Yield();
+        yield return 1;
     }
 }

@@ -5,10 +5,11 @@ namespace ScheduleExplorer.Controlled;
 /// <summary>
 /// Controlled <see cref="Parallel"/>: <c>Invoke</c>, <c>For</c> and <c>ForEach</c> run their bodies
 /// on the calling operation and helper operations (<see cref="ParallelLoop"/>); <c>ForEachAsync</c>
-/// runs its bodies in async flows. Overloads taking a <see cref="ParallelLoopState"/> or a
-/// partitioner are not controlled (reported as such).
+/// runs its bodies in async flows. Loops with a <see cref="ParallelLoopState"/>, thread-local state
+/// or a partitioner are in the other parts of this class; <c>ForEachAsync</c> over an
+/// <see cref="IAsyncEnumerable{T}"/> and <c>ForAsync</c> are not controlled (reported as such).
 /// </summary>
-public static class ControlledParallel
+public static partial class ControlledParallel
 {
     /// <inheritdoc cref="Parallel.Invoke(Action[])"/>
     public static void Invoke(params Action[] actions) => Invoke(new ParallelOptions(), actions);

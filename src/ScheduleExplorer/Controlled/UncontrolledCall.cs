@@ -25,8 +25,8 @@ public static class UncontrolledCall
 
     private static string Advice(string api) => api switch
     {
-        "Parallel.For" or "Parallel.ForEach"
-            => "This Parallel overload (a body taking a ParallelLoopState, thread-local state with localInit/localFinally, or a Partitioner source) is not controlled yet: use Parallel.For/ForEach with an Action<int>/Action<T> body (ParallelOptions with MaxDegreeOfParallelism and a CancellationToken are controlled), or Task.Run per item and Task.WhenAll.",
+        "Parallel.ForAsync"
+            => "Parallel.ForAsync is not controlled yet: use Parallel.ForEachAsync over Enumerable.Range (controlled), or start a Task per index and await Task.WhenAll.",
         "Parallel.ForEachAsync"
             => "Parallel.ForEachAsync over an IAsyncEnumerable is not controlled yet: materialize the items into a list first (the IEnumerable overloads are controlled), or await foreach and start a Task per item.",
         "TaskFactory.FromAsync"

@@ -8,8 +8,8 @@ namespace ScheduleExplorer.Tests.Verdicts;
 [TestFixture]
 public sealed class StillRefusedAsyncApiTests
 {
-    [TestCase("StillRefused.ParallelForWithLoopState", "Parallel.For (uncontrolled API) at StillRefused.cs:13", "a body taking a ParallelLoopState")]
-    [TestCase("StillRefused.FromAsyncPair", "TaskFactory.FromAsync (uncontrolled API) at StillRefused.cs:27", "Begin/End (APM) pair")]
+    [TestCase("StillRefused.ParallelForEachAsyncOverStream", "Parallel.ForEachAsync (uncontrolled API) at StillRefused.cs:13", "over an IAsyncEnumerable is not controlled yet")]
+    [TestCase("StillRefused.FromAsyncPair", "TaskFactory.FromAsync (uncontrolled API) at StillRefused.cs:24", "Begin/End (APM) pair")]
     public void StillRefusedApi_CouldNotTest_WithItsAdvice(string method, string start, string advice)
     {
         var report = Workload.Explore(method, new TestConfiguration { Iterations = 20, Seed = 3 });
