@@ -110,9 +110,23 @@ public sealed class CouldNotTestTests
     [Test]
     public void AwaitingForeignWorkThatCompletes_CouldNotTest_CompletedOutside()
     {
-        var foreign = Task.Delay(TimeSpan.FromMilliseconds(50));
-        using var engine = TestingEngine.Create(s_quick, () => Controlled.ControlledTask.Wait(foreign), "foreign-completes");
+        // Completed by a real thread well after the test starts waiting (the test's own calls are not rewritten).
+        var foreign = new TaskCompletionSource();
+        using var started = new ManualResetEventSlim();
+        var completer = new Thread(() =>
+        {
+            started.Wait();
+            Thread.Sleep(500);
+            foreign.SetResult();
+        });
+        completer.Start();
+        using var engine = TestingEngine.Create(s_quick, () =>
+        {
+            started.Set();
+            Controlled.ControlledTask.Wait(foreign.Task);
+        }, "foreign-completes");
         var report = engine.Run();
+        completer.Join();
         Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest), () => report.Bug?.Message ?? "no bug");
         Assert.That(report.CouldNotTest!.Summary, Does.Contain("'main' waited for a task not created under control, which completed outside the controlled scheduler"));
     }
