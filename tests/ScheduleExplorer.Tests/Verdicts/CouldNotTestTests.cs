@@ -108,30 +108,6 @@ public sealed class CouldNotTestTests
     }
 
     [Test]
-    public void AwaitingForeignWorkThatCompletes_CouldNotTest_CompletedOutside()
-    {
-        // Completed by a real thread well after the test starts waiting (the test's own calls are not rewritten).
-        var foreign = new TaskCompletionSource();
-        using var started = new ManualResetEventSlim();
-        var completer = new Thread(() =>
-        {
-            started.Wait();
-            Thread.Sleep(500);
-            foreign.SetResult();
-        });
-        completer.Start();
-        using var engine = TestingEngine.Create(s_quick, () =>
-        {
-            started.Set();
-            Controlled.ControlledTask.Wait(foreign.Task);
-        }, "foreign-completes");
-        var report = engine.Run();
-        completer.Join();
-        Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest), () => report.Bug?.Message ?? "no bug");
-        Assert.That(report.CouldNotTest!.Summary, Does.Contain("'main' waited for a task not created under control, which completed outside the controlled scheduler"));
-    }
-
-    [Test]
     public void AwaitingForeignWorkThatNeverCompletes_CouldNotTest_AHangNotADeadlock()
     {
         var never = new TaskCompletionSource().Task;
