@@ -44,6 +44,22 @@ internal static class RuntimeBugs
         };
     }
 
+    /// <summary>
+    /// An await of work not created under control that did not complete within
+    /// <paramref name="timeout"/>: a hang in uncontrolled code, never a deadlock (the scheduler
+    /// cannot know whether that work would ever complete).
+    /// </summary>
+    public static BugReport UncontrolledAwaitHang(string operation, string awaited, string? site, TimeSpan timeout)
+    {
+        string seconds = timeout.TotalSeconds.ToString("0.###", s_invariant);
+        string what = $"'{operation}' waits for {awaited}{(site is null ? string.Empty : $" at {site}")}, which did not complete within {seconds} s outside the controlled scheduler (a hang in uncontrolled code: real I/O, a real timer, or code that is not rewritten)";
+        const string Advice = "make the awaited work controlled (rewrite the code that creates it, or replace real I/O with a controlled fake), or raise --hang-timeout if it only takes long";
+        return new BugReport(BugKind.Hang, what + ".", Advice, operation)
+        {
+            Inconclusive = new CouldNotTestReport(CouldNotTestCause.Hang, what, Advice, string.Empty),
+        };
+    }
+
     public static BugReport UncontrolledThread(string description)
     {
         const string Advice = "threads must be started by rewritten code (new Thread(...).Start()) so the scheduler controls them; rewrite the assembly that starts this thread, or avoid the thread pool, timers and tasks in code under test";

@@ -158,8 +158,9 @@ internal sealed partial class ControlledScheduler
     /// Nothing can run. When every foreground operation has finished, the iteration ends normally
     /// (background work is abandoned, as when a .NET process exits). Otherwise, when something awaits
     /// a task not created under control, real time is given for it (up to the hang timeout): if it
-    /// completes, the workload depends on work the scheduler does not control; if not, this is a
-    /// deadlock. Returns the bug, or null for a normal end.
+    /// completes, the workload depends on work the scheduler does not control; if not, it is a hang
+    /// in uncontrolled code. Either way the run could not test it (never a deadlock). Returns the
+    /// bug, or null for a normal end.
     /// </summary>
     private BugReport? ExplainNothingEnabled()
     {
@@ -168,11 +169,15 @@ internal sealed partial class ControlledScheduler
             return null;
         }
 
+        // While anything awaits foreign work the verdict is never a deadlock: that work completes
+        // (it ran outside the scheduler) or it does not within the hang timeout (a hang outside it).
         var foreign = _operations.Live.FirstOrDefault(o => o.Status == OperationStatus.Blocked && IsUncontrolledWait(o.BlockedOn));
-        if (foreign is not null && WaitForUncontrolledCompletion(foreign))
+        if (foreign is not null)
         {
-            return RuntimeBugs.UncontrolledThread(
-                $"'{foreign.Name}' waited for {foreign.BlockedOn!.Name}{(foreign.BlockSite is { } site ? $" at {site}" : string.Empty)}, which completed outside the controlled scheduler (real I/O, a real timer, or code that is not rewritten)");
+            return WaitForUncontrolledCompletion(foreign)
+                ? RuntimeBugs.UncontrolledThread(
+                    $"'{foreign.Name}' waited for {foreign.BlockedOn!.Name}{(foreign.BlockSite is { } site ? $" at {site}" : string.Empty)}, which completed outside the controlled scheduler (real I/O, a real timer, or code that is not rewritten)")
+                : RuntimeBugs.UncontrolledAwaitHang(foreign.Name, foreign.BlockedOn!.Name, foreign.BlockSite, _options.HangTimeout);
         }
 
         return Explain(() => DeadlockAnalyzer.Analyze(_operations.All, Tasks.Posted));

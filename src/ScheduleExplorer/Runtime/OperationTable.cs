@@ -113,19 +113,33 @@ internal sealed class OperationTable
         return count;
     }
 
-    /// <summary>The earliest deadline of a pending timer that may fire early (time passing while others run), or none.</summary>
+    /// <summary>
+    /// The earliest deadline of a pending timer that may fire early (time passing while others run),
+    /// or none: also none when a blocked operation that is not such a timer (a timed wait, a sleep, a
+    /// delay) times out before it, since firing the timer would move the clock past that timeout.
+    /// </summary>
     private long FirstEarlyTimer()
     {
-        long earliest = long.MaxValue;
+        long earliestTimer = long.MaxValue;
+        long earliestWait = long.MaxValue;
         foreach (var operation in _live)
         {
-            if (operation is { FiresEarly: true, Status: OperationStatus.Blocked } && operation.Deadline < earliest)
+            if (operation.Status != OperationStatus.Blocked)
             {
-                earliest = operation.Deadline;
+                continue;
+            }
+
+            if (operation.FiresEarly)
+            {
+                earliestTimer = Math.Min(earliestTimer, operation.Deadline);
+            }
+            else
+            {
+                earliestWait = Math.Min(earliestWait, operation.Deadline);
             }
         }
 
-        return earliest == long.MaxValue ? long.MinValue : earliest;
+        return earliestTimer == long.MaxValue || earliestWait < earliestTimer ? long.MinValue : earliestTimer;
     }
 
     /// <summary>Moves virtual time to the earliest deadline of a blocked operation, if there is one.</summary>

@@ -31,6 +31,9 @@ internal sealed class TaskTable
 
     public bool IsControlled(Task task) => task.IsCompleted || _names.ContainsKey(task);
 
+    /// <summary>Whether <paramref name="task"/> was registered as created under control (whether or not it has completed).</summary>
+    public bool IsRegistered(Task task) => _names.ContainsKey(task);
+
     /// <summary>"the task of 'FetchAsync'", or "a task not created under control" when unknown.</summary>
     public string Describe(Task task) =>
         _names.TryGetValue(task, out string? name) ? $"the task of '{name}'" : "a task not created under control";

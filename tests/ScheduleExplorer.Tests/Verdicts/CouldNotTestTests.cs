@@ -78,6 +78,48 @@ public sealed class CouldNotTestTests
     }
 
     [Test]
+    public void AwaitingRealIo_FiftyRuns_AreAllCouldNotTest_NeverADeadlock()
+    {
+        // The real I/O completes on its own thread at any instant, also between the decision that saw it
+        // pending and the explanation of why nothing can run: that race must never read as a deadlock.
+        using var engine = TestingEngine.Create(s_quick, Workload.AssemblyPath, "Misbehaving.RealFileIo.WriteAndReadBack");
+        var verdicts = new List<string>();
+        for (int run = 0; run < 50; run++)
+        {
+            var report = engine.Run();
+            verdicts.Add(report.Verdict == Verdict.CouldNotTest && report.Bug is null ? "could not test" : $"{report.Verdict}: {report.Bug?.Message}");
+        }
+
+        Assert.That(verdicts.Where(v => v != "could not test"), Is.Empty);
+    }
+
+    [Test]
+    public void AForeignTask_StaysUncontrolled_AfterItCompletesOnItsOwn()
+    {
+        // The race behind a "deadlock" verdict on real I/O: the decision sees the foreign task pending,
+        // it completes on a pool thread, then the explanation of why nothing can run looks at it again.
+        var tasks = new ScheduleExplorer.Runtime.TaskTable();
+        var source = new TaskCompletionSource();
+        var resource = tasks.ResourceOf(source.Task);
+        Assert.That(resource.IsControlled, Is.False);
+        source.SetResult();
+        Assert.That(resource.IsControlled, Is.False, "a foreign task that completed is still foreign");
+        Assert.That(tasks.ResourceOf(Task.CompletedTask).IsControlled, Is.True, "a task complete when first awaited blocks nobody");
+    }
+
+    [Test]
+    public void AwaitingForeignWorkThatNeverCompletes_CouldNotTest_AHangNotADeadlock()
+    {
+        var never = new TaskCompletionSource().Task;
+        using var engine = TestingEngine.Create(s_quick with { HangTimeout = TimeSpan.FromMilliseconds(200) }, () => Controlled.ControlledTask.Wait(never), "foreign-never");
+        var report = engine.Run();
+        Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest), () => report.Bug?.Message ?? "no bug");
+        Assert.That(report.Bug, Is.Null, "not a deadlock");
+        Assert.That(report.CouldNotTest!.Cause, Is.EqualTo(CouldNotTestCause.Hang));
+        Assert.That(report.CouldNotTest.Summary, Does.Contain("'main' waits for a task not created under control").And.Contain("did not complete within 0.2 s"));
+    }
+
+    [Test]
     public void RewrittenCodeOnAThreadStartedOutsideControl_CouldNotTest()
     {
         // A thread started by code that was not rewritten (here: the test itself) runs code that was.
