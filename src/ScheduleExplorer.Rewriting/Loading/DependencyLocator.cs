@@ -10,15 +10,19 @@ namespace ScheduleExplorer.Rewriting.Loading;
 /// NuGet package folders for package assets a built (not published) library leaves there, and the
 /// shared frameworks its runtimeconfig names (Microsoft.AspNetCore.App, …).
 /// </summary>
-internal sealed class DependencyLocator
+public sealed class DependencyLocator
 {
     private readonly string _directory;
     private readonly AssemblyDependencyResolver? _resolver;
     private readonly Dictionary<string, string> _packageAssets;
     private readonly IReadOnlyList<string> _frameworkDirectories;
 
+    /// <summary>Reads the layout of the target at <paramref name="mainAssemblyPath"/>; a missing or malformed deps.json or runtimeconfig reads as empty.</summary>
+    /// <param name="mainAssemblyPath">The target assembly, its deps.json and runtimeconfig.json beside it.</param>
     public DependencyLocator(string mainAssemblyPath)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mainAssemblyPath);
+        mainAssemblyPath = Path.GetFullPath(mainAssemblyPath);
         _directory = Path.GetDirectoryName(mainAssemblyPath)!;
         _resolver = CreateResolver(mainAssemblyPath);
         var manifest = DependencyManifest.Read(Path.ChangeExtension(mainAssemblyPath, ".deps.json"));
@@ -30,6 +34,7 @@ internal sealed class DependencyLocator
     public IReadOnlyList<string> FrameworkDirectories => _frameworkDirectories;
 
     /// <summary>The file holding <paramref name="name"/>, or null when the target's layout has none.</summary>
+    /// <param name="name">The assembly asked for.</param>
     public string? Locate(AssemblyName name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -54,6 +59,7 @@ internal sealed class DependencyLocator
     }
 
     /// <summary>Whether <paramref name="path"/> lies in a shared framework (never rewritten).</summary>
+    /// <param name="path">A file <see cref="Locate"/> returned.</param>
     public bool IsInSharedFramework(string path)
     {
         string full = Path.GetFullPath(path);
