@@ -80,9 +80,10 @@ internal sealed class FixtureLifecycle
                 Call(_levels[i].TearDown, instance, awaitResult);
                 Call(_levels[i].OneTimeTearDown, instance, awaitResult);
             }
-            catch (Exception e) when (failure is null)
+            catch (Exception e)
             {
-                failure = ExceptionDispatchInfo.Capture(e);
+                // Later tear-downs still run; the first failure is the one reported.
+                failure ??= ExceptionDispatchInfo.Capture(e);
             }
         }
 
