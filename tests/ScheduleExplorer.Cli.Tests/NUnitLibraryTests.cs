@@ -68,6 +68,18 @@ public sealed class NUnitLibraryTests
     }
 
     [Test]
+    public void Stress_LockedCacheAside_RunsItsSetUpEveryRepetition_AndHolds()
+    {
+        var run = CliRun.Of("stress", CacheAsideSample.Assembly, "--method", CacheAsideSample.Fixed);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Out);
+            Assert.That(run.Out, Does.StartWith("HELD: CacheAside.Samples." + CacheAsideSample.Fixed));
+            Assert.That(run.Out, Does.Not.Contain("[SetUp] did not run"));
+        });
+    }
+
+    [Test]
     public void Test_InAProcessWithoutNUnit_LoadsTheLibrarysOwnNUnit()
     {
         // In process the host already holds NUnit; schedex on its own does not, so the library's copy

@@ -1,4 +1,5 @@
 using System.Reflection;
+using ScheduleExplorer.Common;
 
 namespace ScheduleExplorer.Testing;
 

@@ -1,4 +1,4 @@
-using ScheduleExplorer.Testing;
+using ScheduleExplorer.Common;
 
 namespace ScheduleExplorer.Tests.Testing;
 

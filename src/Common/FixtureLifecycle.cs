@@ -1,7 +1,8 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using ScheduleExplorer.Testing;
 
-namespace ScheduleExplorer.Testing;
+namespace ScheduleExplorer.Common;
 
 /// <summary>
 /// NUnit's fixture methods around a test entry: <c>[OneTimeSetUp]</c> and <c>[SetUp]</c> before it
