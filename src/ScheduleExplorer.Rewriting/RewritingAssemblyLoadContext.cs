@@ -2,16 +2,19 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 using ScheduleExplorer.Rewriting.Diagnostics;
+using ScheduleExplorer.Rewriting.Loading;
 using ScheduleExplorer.Rewriting.Modules;
 
 namespace ScheduleExplorer.Rewriting;
 
 /// <summary>
-/// A collectible load context holding rewritten workload code. The runtime assembly, its
-/// dependencies, the framework, NUnit and Mono.Cecil always come from the default context (the
-/// shims' statics must be the engine's); an assembly found next to the main one is loaded here,
-/// rewritten in memory when <c>shouldRewrite</c> says so (and it is not already rewritten),
-/// otherwise as is. Everything is loaded from streams with its portable PDB, so line information
+/// A collectible load context holding rewritten workload code. The runtime assembly and the host's
+/// runtime always come from the default context (the shims' statics must be the engine's); the
+/// runtime's dependencies, NUnit, Mono.Cecil and <c>Microsoft.*</c>/<c>System.*</c> packages come from
+/// it too when the host holds a version at least the one asked for. Everything else is found as the
+/// .NET host finds it for the target (its deps.json, its folder, the NuGet package folders, the shared
+/// frameworks its runtimeconfig names) and loaded here: user code rewritten in memory when
+/// <c>shouldRewrite</c> says so (and it is not already rewritten), packages and frameworks as is. Everything is loaded from streams with its portable PDB, so line information
 /// works and no file is locked.
 /// </summary>
 public sealed class RewritingAssemblyLoadContext : AssemblyLoadContext
@@ -21,6 +24,8 @@ public sealed class RewritingAssemblyLoadContext : AssemblyLoadContext
     private readonly AssemblyRewriter _rewriter;
     private readonly Func<AssemblyName, bool> _shouldRewrite;
     private readonly HashSet<string> _shared;
+    private readonly DependencyLocator _locator;
+    private readonly HostAssemblies _host;
     private readonly Lock _gate = new();
 
     /// <summary>Creates a context for the workload at <paramref name="mainAssemblyPath"/>.</summary>
@@ -38,6 +43,8 @@ public sealed class RewritingAssemblyLoadContext : AssemblyLoadContext
         _rewriter = rewriter;
         _shouldRewrite = shouldRewrite;
         _shared = SharedAssemblyNames(rewriter.RuntimeAssemblyName);
+        _locator = new DependencyLocator(_mainAssemblyPath);
+        _host = new HostAssemblies();
     }
 
     /// <summary>Loads the main assembly, rewritten (or as is when it was already rewritten on disk); idempotent.</summary>
@@ -58,20 +65,27 @@ public sealed class RewritingAssemblyLoadContext : AssemblyLoadContext
     protected override Assembly? Load(AssemblyName assemblyName)
     {
         string? name = assemblyName.Name;
-        if (name is null || IsShared(name))
+        if (name is null || IsHostOnly(name))
         {
             return null;
         }
 
-        string candidate = Path.Combine(_directory, name + ".dll");
-        if (!File.Exists(candidate))
+        bool neverRewritten = _shared.Contains(name) || AssemblyKinds.WhyNeverRewritten(name, _rewriter.RuntimeAssemblyName) is not null;
+        if (neverRewritten && _host.Provides(assemblyName))
+        {
+            // One copy of NUnit, the logging abstractions, … when the host has a good enough one.
+            return null;
+        }
+
+        if (_locator.Locate(assemblyName) is not { } path)
         {
             return null;
         }
 
         lock (_gate)
         {
-            return LoadFile(candidate, _shouldRewrite(assemblyName));
+            bool rewrite = !neverRewritten && !_locator.IsInSharedFramework(path) && _shouldRewrite(assemblyName);
+            return LoadFile(path, rewrite);
         }
     }
 
@@ -102,18 +116,12 @@ public sealed class RewritingAssemblyLoadContext : AssemblyLoadContext
     }
 
     /// <summary>
-    /// Framework assemblies, the harness, NUnit and Mono.Cecil, and whatever the runtime assembly
-    /// references, when already loaded in the default context.
+    /// The runtime assembly and the host's own runtime (Microsoft.NETCore.App) always come from the
+    /// default context: the shims' statics and the framework's types must be the engine's.
     /// </summary>
-    private bool IsShared(string name)
-    {
-        if (_shared.Contains(name) || AssemblyKinds.WhyNeverRewritten(name, _rewriter.RuntimeAssemblyName) is not null)
-        {
-            return true;
-        }
-
-        return File.Exists(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), name + ".dll"));
-    }
+    private bool IsHostOnly(string name) =>
+        string.Equals(name, _rewriter.RuntimeAssemblyName, StringComparison.OrdinalIgnoreCase)
+        || File.Exists(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), name + ".dll"));
 
     private static HashSet<string> SharedAssemblyNames(string runtimeName)
     {

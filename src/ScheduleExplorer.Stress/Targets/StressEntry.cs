@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using ScheduleExplorer.Common;
 using ScheduleExplorer.Stress.Running;
 
 using ScheduleExplorer.Testing;
@@ -17,6 +18,7 @@ public sealed class StressEntry : IStressWorkload
     private readonly MethodInfo _method;
     private readonly object?[] _arguments;
     private readonly CountingCompanion? _counter;
+    private readonly FixtureLifecycle _fixture;
 
     internal StressEntry(MethodInfo method, int? threads, int? size, CountingCompanion? counter)
     {
@@ -25,6 +27,7 @@ public sealed class StressEntry : IStressWorkload
         Size = size;
         _arguments = threads is { } t && size is { } s ? [t, s] : [];
         _counter = counter;
+        _fixture = FixtureLifecycle.Of(method.DeclaringType!);
         string fullName = EntryPoints.FullName(method);
         Name = _arguments.Length == 0 ? fullName : $"{fullName}({threads}, {size})";
     }
@@ -58,7 +61,9 @@ public sealed class StressEntry : IStressWorkload
                 return RepetitionOutcome.FromCount(counter.Expected(Threads!.Value, Size!.Value), counter.Count(Threads!.Value, Size!.Value));
             }
 
-            Invoke(_method, _method.IsStatic ? null : Activator.CreateInstance(_method.DeclaringType!), _arguments);
+            // Every repetition is a fresh NUnit fixture: its set-ups and tear-downs run around it.
+            object? instance = _method.IsStatic ? null : Activator.CreateInstance(_method.DeclaringType!);
+            _fixture.Run(instance, () => Invoke(_method, instance, _arguments), static (result, _) => (result as Task)?.GetAwaiter().GetResult());
             return RepetitionOutcome.Held;
         }
         catch (ArgumentException e)

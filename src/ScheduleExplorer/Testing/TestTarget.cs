@@ -1,4 +1,5 @@
 using System.Reflection;
+using ScheduleExplorer.Common;
 
 namespace ScheduleExplorer.Testing;
 
@@ -29,10 +30,14 @@ internal sealed class TestTarget : IDisposable
 
     public Guid Mvid { get; }
 
-    /// <summary>An entry that runs <paramref name="method"/> (void, Task or ValueTask; static, or on a fresh instance).</summary>
+    /// <summary>
+    /// An entry that runs <paramref name="method"/> (void, Task or ValueTask; static, or on a fresh
+    /// instance), inside the NUnit set-ups and tear-downs its fixture declares.
+    /// </summary>
     public static Action EntryFor(MethodInfo method, object?[] arguments)
     {
-        if (method.IsStatic && arguments.Length == 0 && method.ReturnType == typeof(void))
+        var lifecycle = FixtureLifecycle.Of(method.DeclaringType!);
+        if (lifecycle.IsEmpty && method.IsStatic && arguments.Length == 0 && method.ReturnType == typeof(void))
         {
             return method.CreateDelegate<Action>();
         }
@@ -40,20 +45,27 @@ internal sealed class TestTarget : IDisposable
         return () =>
         {
             object? instance = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!);
-            object? result = EntryPoints.Invoke(method, instance, arguments);
-            // The iteration ends when the test's task completes; one that never does is a deadlock.
-            switch (result)
-            {
-                case Task task:
-                    WaitForEntry(() => task.IsCompleted, task, method.Name);
-                    task.GetAwaiter().GetResult();
-                    break;
-                case ValueTask valueTask:
-                    WaitForEntry(() => valueTask.IsCompleted, null, method.Name);
-                    valueTask.GetAwaiter().GetResult();
-                    break;
-            }
+            lifecycle.Run(instance, () => Await(EntryPoints.Invoke(method, instance, arguments), method.Name), Await);
         };
+    }
+
+    /// <summary>
+    /// Waits for what a test or fixture method returned: the iteration goes on when its task
+    /// completes; one that never does is a deadlock.
+    /// </summary>
+    private static void Await(object? result, string method)
+    {
+        switch (result)
+        {
+            case Task task:
+                WaitForEntry(() => task.IsCompleted, task, method);
+                task.GetAwaiter().GetResult();
+                break;
+            case ValueTask valueTask:
+                WaitForEntry(() => valueTask.IsCompleted, null, method);
+                valueTask.GetAwaiter().GetResult();
+                break;
+        }
     }
 
     public void Dispose() => _lifetime?.Dispose();
