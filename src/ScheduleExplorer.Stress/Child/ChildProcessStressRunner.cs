@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.Loader;
 using System.Text.Json;
+using ScheduleExplorer.Common;
 using ScheduleExplorer.Stress.Hangs;
 using ScheduleExplorer.Stress.Running;
 using ScheduleExplorer.Stress.Targets;

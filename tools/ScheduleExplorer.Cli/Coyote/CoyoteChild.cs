@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ScheduleExplorer.Common;
 
 namespace ScheduleExplorer.Cli.Coyote;
 
@@ -15,17 +16,14 @@ internal static class CoyoteChild
     /// <summary>Runs schedex with <paramref name="arguments"/>, killed (with its children) after <paramref name="timeout"/>.</summary>
     public static Result Run(IReadOnlyList<string> arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(Host(out string? entry))
+        // dotnet schedex.dll …, whether this process was started through the apphost or through dotnet.
+        var start = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (entry != null)
-        {
-            start.ArgumentList.Add(entry);
-        }
-
+        start.ArgumentList.Add(typeof(CoyoteChild).Assembly.Location);
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -42,24 +40,5 @@ internal static class CoyoteChild
         }
 
         return new Result(exited ? process.ExitCode : -1, output.Result, error.Result, !exited);
-    }
-
-    /// <summary>The executable to start, and the schedex assembly to pass it when that is the dotnet host.</summary>
-    private static string Host(out string? entry)
-    {
-        string schedex = typeof(CoyoteChild).Assembly.Location;
-        string dotnet = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
-        string? process = Environment.ProcessPath;
-        if (process != null && !string.Equals(Path.GetFileName(process), dotnet, StringComparison.OrdinalIgnoreCase)
-            && Path.GetFileNameWithoutExtension(process) == Path.GetFileNameWithoutExtension(schedex))
-        {
-            entry = null; // the schedex apphost itself
-            return process;
-        }
-
-        entry = schedex;
-        return process != null && Path.GetFileName(process) == dotnet ? process
-            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
-            : dotnet;
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ScheduleExplorer.Stress.Child;
+namespace ScheduleExplorer.Common;
 
 /// <summary>Finds the <c>dotnet</c> host that runs this process, to start a child on the same runtime.</summary>
 internal static class DotnetHost
