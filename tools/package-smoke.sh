@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs ScheduleExplorer, ScheduleExplorer.Rewriting, ScheduleExplorer.NUnit and the schedex tool to a
+# Packs ScheduleExplorer, ScheduleExplorer.Rewriting, ScheduleExplorer.Testing, ScheduleExplorer.NUnit and the schedex tool to a
 # local folder, then uses them as a new user would, outside the repository: a fresh `dotnet new nunit`
 # project adds ScheduleExplorer.NUnit from that folder, its racy test fails with the bug report, and
 # the schedex tool, installed from the folder, replays the trace.
@@ -14,7 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== pack to $feed"
 if [ -z "${SCHEDEX_SMOKE_SKIP_PACK:-}" ]; then
-  for project in src/ScheduleExplorer.Rewriting src/ScheduleExplorer src/ScheduleExplorer.NUnit tools/ScheduleExplorer.Cli; do
+  for project in src/ScheduleExplorer.Rewriting src/ScheduleExplorer src/ScheduleExplorer.Testing src/ScheduleExplorer.NUnit tools/ScheduleExplorer.Cli; do
     dotnet pack "$repo/$project" -c Release -o "$feed" -v quiet -nologo
   done
 fi

@@ -10,6 +10,7 @@ internal static class AssemblyKinds
     {
         "ScheduleExplorer",
         "ScheduleExplorer.Rewriting",
+        "ScheduleExplorer.Testing",
         "ScheduleExplorer.NUnit",
     };
 

@@ -66,6 +66,11 @@ internal static class ExceptionClassifier
         return newline < 0 ? text : text[..newline];
     }
 
+    /// <summary>Whether <paramref name="assembly"/> is the runtime or the engine above it.</summary>
+    private static bool IsHarness(System.Reflection.Assembly? assembly) =>
+        assembly == typeof(ControlledScheduler).Assembly
+        || string.Equals(assembly?.GetName().Name, "ScheduleExplorer.Testing", StringComparison.Ordinal);
+
     /// <summary>The first stack frame with a source line outside the harness and the BCL.</summary>
     private static string? UserFrame(Exception exception)
     {
@@ -74,7 +79,7 @@ internal static class ExceptionClassifier
         {
             var method = frame.GetMethod();
             var assembly = method?.DeclaringType?.Assembly;
-            if (frame.GetFileName() is { } file && assembly != typeof(ControlledScheduler).Assembly)
+            if (frame.GetFileName() is { } file && !IsHarness(assembly))
             {
                 return $"{Path.GetFileName(file)}:{frame.GetFileLineNumber()}";
             }
