@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using NUnit.Framework.Internal;
 using ScheduleExplorer.Detection;
 using ScheduleExplorer.Reporting;
 using ScheduleExplorer.Testing;
@@ -42,6 +43,8 @@ public static class ControlledTest
             configuration = configuration with { TracesDirectory = TracesDirectory };
         }
 
+        configuration = configuration with { IterationScope = configuration.IterationScope ?? IsolatedIteration };
+
         using var engine = TestingEngine.Create(configuration, type.Assembly.Location, $"{type.FullName}.{method}", s_loggers);
         var report = engine.Run();
         Publish(report, type);
@@ -80,11 +83,18 @@ public static class ControlledTest
     {
         ArgumentNullException.ThrowIfNull(type);
         var trace = TraceSerializer.ReadFile(tracePath);
-        using var engine = TestingEngine.Create(new TestConfiguration { HangTimeout = hangTimeout ?? new TestConfiguration().HangTimeout }, type.Assembly.Location, trace.Method, s_loggers);
+        using var engine = TestingEngine.Create(new TestConfiguration { HangTimeout = hangTimeout ?? new TestConfiguration().HangTimeout, IterationScope = IsolatedIteration }, type.Assembly.Location, trace.Method, s_loggers);
         var report = engine.Replay(trace, breakAtBug ?? Debugger.IsAttached);
         TestContext.Out.WriteLine(BugReportWriter.Format(report, stepsPerOperation: 4));
         return report;
     }
+
+    /// <summary>
+    /// Each iteration records its NUnit assertions in a context of its own, discarded when it ends: a
+    /// failing schedule's message is its own assertion's, never "Multiple failures" gathered from the
+    /// re-runs of minimization, and the explored test's result is only the verdict.
+    /// </summary>
+    private static IDisposable IsolatedIteration() => new TestExecutionContext.IsolatedContext();
 
     /// <summary>
     /// Fails the test unless <paramref name="report"/> found a bug (of <paramref name="kind"/>, when

@@ -22,8 +22,14 @@ namespace ScheduleExplorer.NUnit;
 /// </code>
 /// </example>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
+public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod, IApplyToTest
 {
+    /// <summary>
+    /// The NUnit category every test with this attribute is in, so CI selects (or skips) exploration tests:
+    /// <c>dotnet test --filter TestCategory=ScheduleExploration</c>.
+    /// </summary>
+    public const string Category = "ScheduleExploration";
+
     private int? _iterations;
     private string? _strategy;
     private double? _timeBudgetSeconds;
@@ -72,6 +78,16 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod
 
     /// <summary>When set, the test passes only if a bug of this kind is found.</summary>
     public BugKind ExpectedBug { get; set; } = (BugKind)(-1);
+
+    /// <inheritdoc/>
+    public void ApplyToTest(Test test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (!test.Properties[PropertyNames.Category].Contains(Category))
+        {
+            test.Properties.Add(PropertyNames.Category, Category);
+        }
+    }
 
     /// <inheritdoc/>
     public TestCommand Wrap(TestCommand command) => new ExploreCommand(command.Test, this);

@@ -22,8 +22,14 @@ namespace ScheduleExplorer.NUnit;
 /// </code>
 /// </example>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class ReplayTraceAttribute : NUnitAttribute, IWrapTestMethod
+public sealed class ReplayTraceAttribute : NUnitAttribute, IWrapTestMethod, IApplyToTest
 {
+    /// <summary>
+    /// The NUnit category every test with this attribute is in, so CI selects (or skips) trace replays:
+    /// <c>dotnet test --filter TestCategory=ScheduleReplay</c>.
+    /// </summary>
+    public const string Category = "ScheduleReplay";
+
     /// <summary>Replays the trace at <paramref name="path"/>: absolute, or relative to the test folder or any folder above it (such as the repository root).</summary>
     public ReplayTraceAttribute(string path)
     {
@@ -36,6 +42,16 @@ public sealed class ReplayTraceAttribute : NUnitAttribute, IWrapTestMethod
 
     /// <summary>When set, the test passes only if the replay reproduces a bug of this kind.</summary>
     public BugKind ExpectedBug { get; set; } = (BugKind)(-1);
+
+    /// <inheritdoc/>
+    public void ApplyToTest(Test test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        if (!test.Properties[PropertyNames.Category].Contains(Category))
+        {
+            test.Properties.Add(PropertyNames.Category, Category);
+        }
+    }
 
     /// <inheritdoc/>
     public TestCommand Wrap(TestCommand command) => new ReplayCommand(command.Test, this);

@@ -76,6 +76,13 @@ public sealed record TestConfiguration
     /// </summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// Opened in the test's main flow at the start of every iteration (and of every re-run while
+    /// minimizing or replaying) and disposed when it ends: a test framework integration keeps what a
+    /// single iteration records — NUnit's assertion results — out of the next one. Null: no scope.
+    /// </summary>
+    public Func<IDisposable>? IterationScope { get; init; }
+
     /// <summary>Validates the configuration; throws <see cref="ArgumentException"/> naming the bad value.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     /// <exception cref="ArgumentException">No strategy has the name <see cref="Strategy"/>.</exception>

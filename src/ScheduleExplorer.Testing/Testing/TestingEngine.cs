@@ -101,6 +101,7 @@ public sealed class TestingEngine : IDisposable
             options = options with { OnBreak = onBreak };
         }
 
+        var entry = EntryInScope();
         int iterations = replay is null ? _configuration.Iterations : 1;
         int first = replay is null ? _configuration.FirstIteration : 0;
         var progress = new ExplorationProgress(_logger, _target.Method, strategy.Name, iterations, _configuration.ProgressInterval);
@@ -120,7 +121,7 @@ public sealed class TestingEngine : IDisposable
             }
 
             _target.BeforeIteration();
-            var outcome = scheduler.RunIteration(_target.Entry, keepSchedule: replay is not null);
+            var outcome = scheduler.RunIteration(entry, keepSchedule: replay is not null);
             if (outcome.Bug?.Inconclusive is { } inconclusive)
             {
                 // Not a bug of the code under test but a limit of the tool: no trace, no
@@ -138,7 +139,7 @@ public sealed class TestingEngine : IDisposable
                 var reported = outcome;
                 if (replay is null && _configuration.MinimizeSchedules && outcome.Bug is { Kind: not Detection.BugKind.Hang } && !scheduler.IsBroken)
                 {
-                    reported = ScheduleMinimizer.Minimize(scheduler, _target.Entry, outcome, beforeIteration: _target.BeforeIteration);
+                    reported = ScheduleMinimizer.Minimize(scheduler, entry, outcome, beforeIteration: _target.BeforeIteration);
                     scheduler.Use(strategy);
                     statistics.ReplaceFirstBug(reported.Bug!);
                     progress.Minimized(outcome.Preemptions, reported.Preemptions);
@@ -205,6 +206,22 @@ public sealed class TestingEngine : IDisposable
         };
         progress.Finished(report);
         return report;
+    }
+
+    /// <summary>The target's entry, inside <see cref="TestConfiguration.IterationScope"/> when there is one.</summary>
+    private Action EntryInScope()
+    {
+        var entry = _target.Entry;
+        if (_configuration.IterationScope is not { } scope)
+        {
+            return entry;
+        }
+
+        return () =>
+        {
+            using var opened = scope();
+            entry();
+        };
     }
 
     private static string? CheckReplayEnd(ISchedulingStrategy strategy, IterationOutcome outcome, ScheduleTrace trace)
