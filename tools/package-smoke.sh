@@ -11,6 +11,11 @@ work=${1:-$(mktemp -d)}
 feed="$work/feed"
 mkdir -p "$feed"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# A private package cache: a ScheduleExplorer package of the same version cached by an earlier run
+# (or an earlier build of this one) must never stand in for the one just packed.
+export NUGET_PACKAGES="$work/packages"
+# The one version source of every package.
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -1)
 
 echo "== pack to $feed"
 if [ -z "${SCHEDEX_SMOKE_SKIP_PACK:-}" ]; then
@@ -36,7 +41,7 @@ cd "$work"
 rm -rf Bank
 dotnet new nunit -n Bank -o Bank >/dev/null
 cd Bank
-dotnet add package ScheduleExplorer.NUnit --version 0.1.0
+dotnet add package ScheduleExplorer.NUnit --version "$version"
 cat > CounterTests.cs <<'CS'
 using ScheduleExplorer.NUnit;
 using ScheduleExplorer.Testing;
@@ -67,12 +72,12 @@ grep -q "Bug found in iteration" "$work/dotnet-test.log"
 grep -q "Replay: schedex replay" "$work/dotnet-test.log"
 
 echo "== the schedex tool from the folder replays the trace"
-dotnet tool install schedex --tool-path "$work/tool" --add-source "$feed" --version 0.1.0
+dotnet tool install schedex --tool-path "$work/tool" --add-source "$feed" --version "$version"
 trace=$(find . -path '*traces*' -name 'CounterTests.TwoIncrements_CountTwo*.json' | head -1)
 dll=$(find . -path '*bin*' -name Bank.dll | head -1)
 set +e
 "$work/tool/schedex" replay "$dll" "$trace" | tail -5
-replay=$?
+replay=${PIPESTATUS[0]}
 set -e
 "$work/tool/schedex" show "$trace" --steps ..20 | head -12
 echo "schedex replay exit code: $replay (1: the bug reproduces)"
