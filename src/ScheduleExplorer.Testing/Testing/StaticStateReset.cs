@@ -49,7 +49,7 @@ internal sealed class StaticStateReset
             _logged = true;
             _logger.LogInformation(
                 "Static fields are reset and type initializers re-run before every iteration (every initialized instantiation of a generic type too), in the rewritten assemblies only ({Assemblies}); statics of other assemblies (the framework's) keep their values across iterations",
-                string.Join(", ", _context.Assemblies.Select(a => a.GetName().Name)));
+                string.Join(", ", _resets.Where(r => r.Value is not null).Select(r => r.Key.GetName().Name)));
         }
     }
 }
