@@ -45,7 +45,9 @@ public sealed class ChildProcessStressRunner
         (string name, long? operations, string assemblyName) = Describe(assemblyPath, method, threads, size);
         var report = new StressReportBuilder(name, operations);
         var stderr = new ConcurrentQueue<string>();
-        using Process child = Start(new ChildArguments(Path.GetFullPath(assemblyPath), method, threads, size, options), stderr);
+        using var temp = PrivateTempDirectory.Create();
+        using Process child = Start(new ChildArguments(Path.GetFullPath(assemblyPath), method, threads, size, options), stderr, temp.Path);
+        temp.RecordChild(child.Id);
         try
         {
             Watch(child, name, assemblyName, options, report, stderr, progress);
@@ -58,6 +60,7 @@ public sealed class ChildProcessStressRunner
             }
 
             child.WaitForExit();
+            temp.ChildEnded(child.Id);
         }
 
         return report.Build();
@@ -126,7 +129,7 @@ public sealed class ChildProcessStressRunner
         }
     }
 
-    private static Process Start(ChildArguments arguments, ConcurrentQueue<string> stderr)
+    private static Process Start(ChildArguments arguments, ConcurrentQueue<string> stderr, string temp)
     {
         string self = typeof(ChildProcessStressRunner).Assembly.Location;
         var start = new ProcessStartInfo(DotnetHost.Path)
@@ -138,7 +141,7 @@ public sealed class ChildProcessStressRunner
         };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add("--runtimeconfig");
-        start.ArgumentList.Add(RuntimeConfig(self));
+        start.ArgumentList.Add(RuntimeConfig(self, temp));
         start.ArgumentList.Add(self);
         start.ArgumentList.Add(ChildArguments.Flag);
         foreach (string argument in arguments.ToArguments())
@@ -146,6 +149,7 @@ public sealed class ChildProcessStressRunner
             start.ArgumentList.Add(argument);
         }
 
+        ParentDeath.Prepare(start, diagnosticsIpc: true);
         var child = new Process { StartInfo = start };
         child.ErrorDataReceived += (_, e) =>
         {
@@ -163,8 +167,8 @@ public sealed class ChildProcessStressRunner
         return child;
     }
 
-    /// <summary>The Stress assembly's own runtimeconfig.json (copied next to it by every referencing build), or one written to the temp folder.</summary>
-    private static string RuntimeConfig(string self)
+    /// <summary>The Stress assembly's own runtimeconfig.json (copied next to it by every referencing build), or one written into the run's private temp directory.</summary>
+    private static string RuntimeConfig(string self, string temp)
     {
         string beside = Path.ChangeExtension(self, ".runtimeconfig.json");
         if (File.Exists(beside))
@@ -172,7 +176,7 @@ public sealed class ChildProcessStressRunner
             return beside;
         }
 
-        string written = Path.Combine(Path.GetTempPath(), $"schedex-stress-{Environment.Version}.runtimeconfig.json");
+        string written = Path.Combine(temp, "schedex-stress.runtimeconfig.json");
         File.WriteAllText(written, $$"""
             { "runtimeOptions": { "tfm": "net{{Environment.Version.Major}}.{{Environment.Version.Minor}}", "rollForward": "LatestMajor",
               "framework": { "name": "Microsoft.NETCore.App", "version": "{{Environment.Version}}" } } }
