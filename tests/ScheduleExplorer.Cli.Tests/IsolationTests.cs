@@ -24,12 +24,13 @@ public sealed class IsolationTests
 
     [TestCase("StackOverflow", "exit code 134 (SIGABRT, Stack overflow.) at step 6 in 'thread 1'")]
     [TestCase("NativeCrash", "exit code 139 (SIGSEGV) at step 4 in 'main'")]
+    [TestCase("MessageRecurses", "exit code 134 (SIGABRT, Stack overflow.)", "HostileExceptions")]
     [TestCase("UncontrolledThreadThrows", "exit code 134 (SIGABRT, Unhandled exception. System.InvalidOperationException: a background thread failed) at step 5 in 'main'")]
-    public void AWorkloadThatEndsTheProcess_IsAProcessCrashBug_WhoseTraceReplays(string method, string end)
+    public void AWorkloadThatEndsTheProcess_IsAProcessCrashBug_WhoseTraceReplays(string method, string end, string type = "ProcessKillers")
     {
         string traces = _temp.File("traces");
-        var run = CliRun.Of("test", CliRun.Workloads, "--method", $"Misbehaving.ProcessKillers.{method}", "-i", "5", "-o", traces, "-v", "quiet");
-        string trace = Path.Combine(traces, $"ProcessKillers.{method}.random.seed0.json");
+        var run = CliRun.Of("test", CliRun.Workloads, "--method", $"Misbehaving.{type}.{method}", "-i", "5", "-o", traces, "-v", "quiet");
+        string trace = Path.Combine(traces, $"{type}.{method}.random.seed0.json");
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), "a bug");

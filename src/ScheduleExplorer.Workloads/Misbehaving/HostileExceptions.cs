@@ -1,8 +1,8 @@
 namespace ScheduleExplorer.Workloads.Misbehaving;
 
 /// <summary>
-/// Exceptions whose own members fail when a report reads them: a <c>Message</c> that throws, a
-/// <c>ToString</c> that throws, a <c>StackTrace</c> that throws. The workload's failure must still be
+/// Exceptions whose own members fail when a report reads them: a <c>Message</c> that throws or
+/// recurses, a <c>ToString</c> that throws, a <c>StackTrace</c> that throws. The workload's failure must still be
 /// reported as a bug, and the tester must not crash while describing it.
 /// </summary>
 public static class HostileExceptions
@@ -12,6 +12,12 @@ public static class HostileExceptions
 
     /// <summary>A worker throws an exception whose <c>ToString</c> and <c>StackTrace</c> throw.</summary>
     public static void ToStringThrows() => ThrowOnWorker(new ToStringThrowingException());
+
+    /// <summary>
+    /// A worker throws an exception whose <c>Message</c> recurses without end: reading it overflows the
+    /// stack of whatever process reads it, which only a run in a child process can report.
+    /// </summary>
+    public static void MessageRecurses() => ThrowOnWorker(new RecursingException());
 
     private static void ThrowOnWorker(Exception exception)
     {
@@ -23,6 +29,11 @@ public static class HostileExceptions
     private sealed class MessageThrowingException : Exception
     {
         public override string Message => throw new InvalidOperationException("Message is not available");
+    }
+
+    private sealed class RecursingException : Exception
+    {
+        public override string Message => "again: " + Message;
     }
 
     private sealed class ToStringThrowingException : Exception
