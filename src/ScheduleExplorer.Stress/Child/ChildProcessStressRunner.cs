@@ -79,7 +79,18 @@ public sealed class ChildProcessStressRunner
         {
             TimeSpan budget = options.Watchdog - silence.Elapsed;
             ChildEvent? next = null;
-            bool arrived = budget > TimeSpan.Zero && events.TryTake(out next, budget);
+            bool arrived;
+            try
+            {
+                arrived = budget > TimeSpan.Zero && events.TryTake(out next, (int)Math.Ceiling(budget.TotalMilliseconds), options.Cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped: the repetitions reported so far are the report; the caller ends the child.
+                report.SetInterrupted();
+                return;
+            }
+
             if (!arrived && !events.IsCompleted)
             {
                 // Inspect first, while the stuck threads are still where they got stuck; then end the child.
