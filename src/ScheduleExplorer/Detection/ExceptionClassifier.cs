@@ -60,10 +60,11 @@ internal static class ExceptionClassifier
         return false;
     }
 
+    /// <summary>The first line, without the indentation NUnit gives its messages ("  Expected: …").</summary>
     private static string FirstLine(string text)
     {
         int newline = text.IndexOfAny(['\r', '\n']);
-        return newline < 0 ? text : text[..newline];
+        return (newline < 0 ? text : text[..newline]).TrimStart();
     }
 
     /// <summary>Whether <paramref name="assembly"/> is the runtime or the engine above it.</summary>
