@@ -8,7 +8,8 @@ public static class Uncontrolled
     public static Task StartOnTheDefaultScheduler() =>
         Task.Factory.StartNew(() => { }, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default);
 
-    public static Task InvokeInParallel() => Parallel.ForAsync(0, 2, static (_, _) => ValueTask.CompletedTask);
+    public static RegisteredWaitHandle WaitOnPool(WaitHandle handle) =>
+        ThreadPool.RegisterWaitForSingleObject(handle, static (_, _) => { }, null, Timeout.Infinite, executeOnlyOnce: true);
 
     public static bool WaitAsync(SemaphoreSlim semaphore) => semaphore.WaitAsync(0).Result;
 

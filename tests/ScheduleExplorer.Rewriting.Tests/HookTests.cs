@@ -16,13 +16,13 @@ public sealed class HookTests
     [Test]
     public void UncontrolledCallsAreChecked_WithTheirSite()
     {
-        MethodDefinition invoke = SampleAssembly.Method(_module, "Uncontrolled", "InvokeInParallel");
-        Instruction call = SampleAssembly.CallsTo(invoke, "System.Threading.Tasks.Parallel", "ForAsync").Single();
+        MethodDefinition wait = SampleAssembly.Method(_module, "Uncontrolled", "WaitOnPool");
+        Instruction call = SampleAssembly.CallsTo(wait, "System.Threading.ThreadPool", "RegisterWaitForSingleObject").Single();
         Instruction check = call.Previous;
         Assert.Multiple(() =>
         {
             Assert.That(((MethodReference)check.Operand).FullName, Is.EqualTo("System.Void ScheduleExplorer.Controlled.UncontrolledCall::Check(System.String)"));
-            Assert.That(check.Previous.Operand, Is.EqualTo("Parallel.ForAsync"));
+            Assert.That(check.Previous.Operand, Is.EqualTo("ThreadPool.RegisterWaitForSingleObject"));
             Assert.That(check.Previous.Previous.OpCode, Is.EqualTo(OpCodes.Call), "the site is set for the report");
             Assert.That(check.Previous.Previous.Previous.Operand, Does.Match(@"^Uncontrolled\.cs:\d+$"));
         });
@@ -43,7 +43,7 @@ public sealed class HookTests
     [TestCase("RunOnPool", new string[0])]
     [TestCase("WaitAsync", new string[0])]
     [TestCase("StartOnTheDefaultScheduler", new string[0])]
-    [TestCase("InvokeInParallel", new[] { "Parallel.ForAsync" })]
+    [TestCase("WaitOnPool", new[] { "ThreadPool.RegisterWaitForSingleObject" })]
     [TestCase("StartTimer", new string[0])]
     public void UncontrolledApisAreCheckedByName(string method, string[] apis)
     {

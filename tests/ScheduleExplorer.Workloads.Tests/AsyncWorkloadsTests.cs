@@ -27,6 +27,10 @@ public sealed class AsyncWorkloadsTests
                 ParallelCounter.ForEachAsyncInterlocked().GetAwaiter().GetResult();
                 ContinuationChain.Interlocked().GetAwaiter().GetResult();
                 AsyncStreams.SharedTotalInterlocked().GetAwaiter().GetResult();
+                AsyncLoops.ForAsyncInterlocked().GetAwaiter().GetResult();
+                AsyncLoops.ForEachAsyncOverStreamInterlocked().GetAwaiter().GetResult();
+                ApmCounter.AddInside().GetAwaiter().GetResult();
+                ApmCounter.EveryOverload().GetAwaiter().GetResult();
                 AsyncVoidCrash.Catches().GetAwaiter().GetResult();
             }
 

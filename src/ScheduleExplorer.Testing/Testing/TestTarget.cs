@@ -42,6 +42,15 @@ internal sealed class TestTarget : IDisposable
             return method.CreateDelegate<Action>();
         }
 
+        if (lifecycle.IsEmpty)
+        {
+            return () =>
+            {
+                object? instance = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!);
+                AwaitAtEnd(EntryPoints.Invoke(method, instance, arguments), method.Name);
+            };
+        }
+
         return () =>
         {
             object? instance = method.IsStatic ? null : Activator.CreateInstance(method.DeclaringType!);
@@ -66,6 +75,26 @@ internal sealed class TestTarget : IDisposable
                 valueTask.GetAwaiter().GetResult();
                 break;
         }
+    }
+
+    /// <summary>
+    /// <see cref="Await"/> when nothing follows in the entry: under control, the main flow waits for
+    /// an incomplete task without holding its worker (the iteration ends when the task completes).
+    /// </summary>
+    private static void AwaitAtEnd(object? result, string method)
+    {
+        if (result is Task { IsCompleted: false } task && Runtime.ControlledScheduler.CurrentOperation is { } operation)
+        {
+            var scheduler = operation.Scheduler;
+            var resource = scheduler.Tasks.ResourceOf(task);
+            scheduler.Tasks.Register(task, method);
+            if (scheduler.TryJoinAtEnd(operation, resource, () => task.GetAwaiter().GetResult()))
+            {
+                return;
+            }
+        }
+
+        Await(result, method);
     }
 
     public void Dispose() => _lifetime?.Dispose();

@@ -6,27 +6,12 @@ namespace ScheduleExplorer.Workloads.Async;
 /// </summary>
 public static class StillRefused
 {
-    /// <summary><c>Parallel.ForEachAsync</c> over an <see cref="IAsyncEnumerable{T}"/>.</summary>
-    public static Task ParallelForEachAsyncOverStream()
+    /// <summary>A wait on a handle registered with the thread pool, whose callback runs on a pool thread.</summary>
+    public static void RegisteredWait()
     {
-        int seen = 0;
-        return Parallel.ForEachAsync(Items(), (item, _) =>
-        {
-            Interlocked.Add(ref seen, item);
-            return ValueTask.CompletedTask;
-        });
-    }
-
-    /// <summary>An APM pair wrapped by <c>TaskFactory.FromAsync</c>.</summary>
-    public static Task FromAsyncPair()
-    {
-        Action work = () => { };
-        return Task.Factory.FromAsync((callback, state) => Task.Run(work).ContinueWith(t => callback!(t)), _ => { }, null);
-    }
-
-    private static async IAsyncEnumerable<int> Items()
-    {
-        await Task.Yield();
-        yield return 1;
+        using var signal = new ManualResetEvent(initialState: false);
+        var registration = ThreadPool.RegisterWaitForSingleObject(signal, (_, _) => { }, null, Timeout.Infinite, executeOnlyOnce: true);
+        signal.Set();
+        registration.Unregister(signal);
     }
 }

@@ -4,10 +4,9 @@ namespace ScheduleExplorer.Controlled;
 
 /// <summary>
 /// Controlled <see cref="Parallel"/>: <c>Invoke</c>, <c>For</c> and <c>ForEach</c> run their bodies
-/// on the calling operation and helper operations (<see cref="ParallelLoop"/>); <c>ForEachAsync</c>
-/// runs its bodies in async flows. Loops with a <see cref="ParallelLoopState"/>, thread-local state
-/// or a partitioner are in the other parts of this class; <c>ForEachAsync</c> over an
-/// <see cref="IAsyncEnumerable{T}"/> and <c>ForAsync</c> are not controlled (reported as such).
+/// on the calling operation and helper operations (<see cref="ParallelLoop"/>). Loops with a
+/// <see cref="ParallelLoopState"/>, thread-local state or a partitioner are in the other parts of
+/// this class, and so are <c>ForEachAsync</c> and <c>ForAsync</c>, whose bodies run in async flows.
 /// </summary>
 public static partial class ControlledParallel
 {
@@ -75,28 +74,6 @@ public static partial class ControlledParallel
         TSource[] items = [.. source];
         ParallelLoop.Run(operation, items.Length, i => body(items[i]), parallelOptions);
         return Completed();
-    }
-
-    /// <inheritdoc cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, Func{TSource, CancellationToken, ValueTask})"/>
-    public static Task ForEachAsync<TSource>(IEnumerable<TSource> source, Func<TSource, CancellationToken, ValueTask> body) =>
-        ForEachAsync(source, new ParallelOptions(), body);
-
-    /// <inheritdoc cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, CancellationToken, Func{TSource, CancellationToken, ValueTask})"/>
-    public static Task ForEachAsync<TSource>(IEnumerable<TSource> source, CancellationToken cancellationToken, Func<TSource, CancellationToken, ValueTask> body) =>
-        ForEachAsync(source, new ParallelOptions { CancellationToken = cancellationToken }, body);
-
-    /// <inheritdoc cref="Parallel.ForEachAsync{TSource}(IEnumerable{TSource}, ParallelOptions, Func{TSource, CancellationToken, ValueTask})"/>
-    public static Task ForEachAsync<TSource>(IEnumerable<TSource> source, ParallelOptions parallelOptions, Func<TSource, CancellationToken, ValueTask> body)
-    {
-        if (ControlledScheduler.CurrentOperation is not { } operation)
-        {
-            return Parallel.ForEachAsync(source, parallelOptions, body);
-        }
-
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(parallelOptions);
-        ArgumentNullException.ThrowIfNull(body);
-        return ParallelForEachAsync<TSource>.Start(operation, [.. source], parallelOptions, body);
     }
 
     /// <summary>A completed loop result (the BCL's constructor is internal; an empty loop returns one).</summary>

@@ -78,23 +78,40 @@ public static partial class ControlledTask
         return ControlledTasks.When(operation, tasks, all: true, "Task.WhenAll", () => Task.WhenAll(tasks));
     }
 
+    /// <summary>
+    /// Under control the task <c>WhenAny</c> names is the one that completed first in controlled
+    /// time, not the first complete one in array order, as on real threads where the first
+    /// completion wins the race to complete the promise.
+    /// </summary>
     private static Task<Task> WhenAnyCore(Task[] tasks)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || tasks is null || tasks.Length == 0 || Array.Exists(tasks, t => t is null || t.IsCompleted))
+        if (ControlledScheduler.CurrentOperation is not { } operation || tasks is null || tasks.Length == 0 || Array.Exists(tasks, t => t is null))
         {
             return Task.WhenAny(tasks!);
         }
 
-        return ControlledTasks.When(operation, tasks, all: false, "Task.WhenAny", () => Task.WhenAny(tasks));
+        var tasksTable = operation.Scheduler.Tasks;
+        if (tasksTable.FirstCompleted(tasks) is { } first)
+        {
+            return Task.FromResult(first);
+        }
+
+        return ControlledTasks.When(operation, tasks, all: false, "Task.WhenAny", () => Task.FromResult(tasksTable.FirstCompleted(tasks)!));
     }
 
     private static Task<Task<TResult>> WhenAnyCore<TResult>(Task<TResult>[] tasks)
     {
-        if (ControlledScheduler.CurrentOperation is not { } operation || tasks is null || tasks.Length == 0 || Array.Exists(tasks, t => t is null || t.IsCompleted))
+        if (ControlledScheduler.CurrentOperation is not { } operation || tasks is null || tasks.Length == 0 || Array.Exists(tasks, t => t is null))
         {
             return Task.WhenAny(tasks!);
         }
 
-        return ControlledTasks.When(operation, tasks, all: false, "Task.WhenAny", () => Task.WhenAny(tasks));
+        var tasksTable = operation.Scheduler.Tasks;
+        if (tasksTable.FirstCompleted(tasks) is { } first)
+        {
+            return Task.FromResult(first);
+        }
+
+        return ControlledTasks.When(operation, tasks, all: false, "Task.WhenAny", () => Task.FromResult(tasksTable.FirstCompleted(tasks)!));
     }
 }

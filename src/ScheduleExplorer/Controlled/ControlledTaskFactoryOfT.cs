@@ -6,7 +6,7 @@ namespace ScheduleExplorer.Controlled;
 /// Controlled <see cref="TaskFactory{TResult}"/> (<c>Task&lt;T&gt;.Factory</c>, <c>new TaskFactory&lt;T&gt;()</c>):
 /// <c>StartNew</c> on the default scheduler runs the function in an operation of its own, as
 /// <c>Task.Factory.StartNew</c> does (<c>ContinueWhenAll</c>/<c>ContinueWhenAny</c> are in the
-/// partial part beside it); <c>FromAsync</c> stays refused.
+/// partial part beside it, <c>FromAsync</c> in another).
 /// </summary>
 public static partial class ControlledTaskFactoryOfT
 {

@@ -129,8 +129,38 @@ internal static class ControlledTasks
     {
         bool controlled = Array.TrueForAll(tasks, scheduler.Tasks.IsControlled);
         string name = $"{(all ? "all" : "any")} of {tasks.Length.ToString(CultureInfo.InvariantCulture)} tasks ({api})";
-        return all
-            ? new AwaitableResource(() => Array.TrueForAll(tasks, t => t.IsCompleted), name, controlled)
-            : new AwaitableResource(() => Array.Exists(tasks, t => t.IsCompleted), name, controlled);
+        return new AwaitableResource(all ? AllCompleted(tasks) : AnyCompleted(tasks), name, controlled);
+    }
+
+    /// <summary>
+    /// Polled at every decision while something waits on it: a task never goes back to incomplete,
+    /// so the tasks seen complete are not looked at again.
+    /// </summary>
+    private static Func<bool> AllCompleted(Task[] tasks)
+    {
+        int completed = 0;
+        return () =>
+        {
+            while (completed < tasks.Length && tasks[completed].IsCompleted)
+            {
+                completed++;
+            }
+
+            return completed == tasks.Length;
+        };
+    }
+
+    private static Func<bool> AnyCompleted(Task[] tasks)
+    {
+        bool any = false;
+        return () =>
+        {
+            for (int i = 0; !any && i < tasks.Length; i++)
+            {
+                any = tasks[i].IsCompleted;
+            }
+
+            return any;
+        };
     }
 }

@@ -25,12 +25,6 @@ public static class UncontrolledCall
 
     private static string Advice(string api) => api switch
     {
-        "Parallel.ForAsync"
-            => "Parallel.ForAsync is not controlled yet: use Parallel.ForEachAsync over Enumerable.Range (controlled), or start a Task per index and await Task.WhenAll.",
-        "Parallel.ForEachAsync"
-            => "Parallel.ForEachAsync over an IAsyncEnumerable is not controlled yet: materialize the items into a list first (the IEnumerable overloads are controlled), or await foreach and start a Task per item.",
-        "TaskFactory.FromAsync"
-            => "FromAsync wraps a Begin/End (APM) pair whose callback completes on a thread the scheduler does not control: call the API's Task-returning ...Async method, or run the synchronous call in Task.Run.",
         "Timer.BeginInit" or "Timer.EndInit" or "Timer.get_Site" or "Timer.set_Site"
             => "Of System.Timers.Timer, the constructors, Elapsed, AutoReset, Enabled, Interval, Start, Stop, Close and Dispose are controlled (on virtual time); BeginInit/EndInit and Site are not: set Enabled after configuring the timer instead.",
         _ when api.Contains("MethodBuilder", StringComparison.Ordinal) || api.StartsWith("Task", StringComparison.Ordinal)

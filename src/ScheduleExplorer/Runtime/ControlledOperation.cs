@@ -17,6 +17,7 @@ internal sealed class ControlledOperation
     private bool _continues;
     private IBlockingResource? _nextAwaited;
     private string? _nextSite;
+    private SchedulingPointKind _nextKind = SchedulingPointKind.Await;
     private Stack<Lock>? _lockScopes;
     private List<IBlockingResource>? _held;
     private Dictionary<RuntimeFieldHandle, object>? _threadStatics;
@@ -133,8 +134,10 @@ internal sealed class ControlledOperation
     /// Makes <paramref name="body"/> the flow's next part: when the running body returns, this
     /// operation gives its worker back and waits on <paramref name="awaited"/> (null for a yield)
     /// instead of completing, so one async flow is one operation however many awaits it takes.
+    /// <paramref name="kind"/> is the scheduling point the decision is recorded as (a join, for the
+    /// main flow waiting for its entry's task).
     /// </summary>
-    public void ContinueWith(Action<object?> body, object? state, IBlockingResource? awaited, string? site)
+    public void ContinueWith(Action<object?> body, object? state, IBlockingResource? awaited, string? site, SchedulingPointKind kind = SchedulingPointKind.Await)
     {
         // The running body was read before it started, so the next part can take its place now. A
         // flow awaiting in a loop continues with the same delegate, state and site every time:
@@ -159,6 +162,7 @@ internal sealed class ControlledOperation
             _nextSite = site;
         }
 
+        _nextKind = kind;
         _continues = true;
     }
 
@@ -176,7 +180,7 @@ internal sealed class ControlledOperation
             BlockSite = _nextSite;
         }
 
-        BlockKind = SchedulingPointKind.Await;
+        BlockKind = _nextKind;
         var awaited = _nextAwaited;
         if (awaited is null)
         {

@@ -124,6 +124,34 @@ internal sealed partial class ControlledScheduler
         return next;
     }
 
+    /// <summary>
+    /// The last thing <paramref name="operation"/>'s body does is wait for <paramref name="task"/>
+    /// (the main flow waiting for the task its entry returned): the same join as a blocking wait
+    /// (one decision, the same effects, the same deadlock report), but the body returns and gives
+    /// its worker back, so the flows it waits for run on that worker instead of waking another
+    /// thread; <paramref name="continuation"/> runs once the task completes. Returns false when the
+    /// wait has to block as a thread does (the task is complete or not controlled, an interrupt is
+    /// pending, or the step bound or a break falls on this decision).
+    /// </summary>
+    public bool TryJoinAtEnd(ControlledOperation operation, TaskResource task, Action continuation)
+    {
+        ThrowIfCanceled();
+        int step = _steps + 1;
+        if (task.CanProceed(operation) || !task.IsControlled || operation.InterruptPending || operation.HasContinuation
+            || step > _options.MaxSteps || step == _options.BreakAtStep || _uncontrolledThread is not null)
+        {
+            return false;
+        }
+
+        // What the blocking wait's scheduling point would record, before the decision taken when the body returns.
+        RecordEffect(task, isWrite: false);
+        operation.Steps++;
+        operation.BackEdgesSincePoint = 0;
+        operation.Pending = new PendingPoint(SchedulingPointKind.Join, null, null, task);
+        operation.ContinueWith(s_runAction, continuation, task, site: null, SchedulingPointKind.Join);
+        return true;
+    }
+
     /// <summary>Marks an operation that has not run yet as blocked on <paramref name="awaited"/>.</summary>
     private static void Suspend(ControlledOperation operation, IBlockingResource awaited, SchedulingPointKind kind, string? site)
     {

@@ -128,7 +128,7 @@ internal sealed partial class ControlledScheduler
 
         operation.Worker = null;
         _steps++;
-        var next = PickNext(operation, SchedulingPointKind.Await, operation.BlockSite, target: null);
+        var next = PickNext(operation, operation.BlockKind, operation.BlockSite, target: null);
         if (next is null)
         {
             if (!_canceled)
@@ -179,6 +179,11 @@ internal sealed partial class ControlledScheduler
         _dead = true;
         _pool.Dispose(keepIdle: healthy);
         _engineSignal.Dispose();
+        if (healthy)
+        {
+            // After a hang a stuck operation might still append to the schedule: its buffer is not shared.
+            _strategy.Release();
+        }
     }
 
     private ControlledOperation? OnOperationFinished(ControlledOperation operation)

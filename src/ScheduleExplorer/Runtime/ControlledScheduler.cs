@@ -52,7 +52,11 @@ internal sealed partial class ControlledScheduler : IDisposable
     public bool IsBroken => _dead;
 
     /// <summary>Explores with <paramref name="strategy"/> from the next iteration on (the workers are kept).</summary>
-    public void Use(ISchedulingStrategy strategy) => _strategy = new StrategyMediator(strategy, _options.ScheduleSink);
+    public void Use(ISchedulingStrategy strategy)
+    {
+        _strategy.Release();
+        _strategy = new StrategyMediator(strategy, _options.ScheduleSink);
+    }
 
     /// <summary>Scheduling points taken so far in this iteration (a spin-wait waits for another operation to take one).</summary>
     public int StepsTaken => _steps;

@@ -9,17 +9,23 @@ namespace ScheduleExplorer.Runtime;
 /// </summary>
 internal sealed class StrategyMediator
 {
+    // The schedule buffer of the last mediator released: an exploration creates a scheduler per run,
+    // and a run of long iterations would otherwise grow a fresh list to thousands of steps each time.
+    private static List<ScheduleStep>? s_spareSchedule;
+
     private readonly ISchedulingStrategy _strategy;
     private readonly IStepEffectsObserver? _observer;
-    private readonly List<ScheduleStep> _schedule = [];
     private readonly List<StepEffect> _effects = [];
     private readonly IScheduleSink? _sink;
+    private List<ScheduleStep> _schedule;
 
     public StrategyMediator(ISchedulingStrategy strategy, IScheduleSink? sink = null)
     {
         _strategy = strategy;
         _sink = sink;
         _observer = strategy as IStepEffectsObserver;
+        _schedule = Interlocked.Exchange(ref s_spareSchedule, null) ?? [];
+        _schedule.Clear();
     }
 
     /// <summary>Whether the strategy observes step effects (partial-order reduction).</summary>
@@ -29,6 +35,15 @@ internal sealed class StrategyMediator
     public string? Divergence { get; private set; }
 
     public IReadOnlyList<ScheduleStep> Schedule => _schedule;
+
+    /// <summary>Gives the schedule buffer to the next mediator of the process; this one records nothing more.</summary>
+    public void Release()
+    {
+        var schedule = _schedule;
+        _schedule = [];
+        schedule.Clear();
+        Volatile.Write(ref s_spareSchedule, schedule);
+    }
 
     public void Clear()
     {

@@ -13,6 +13,7 @@ internal sealed class TaskTable
     private readonly Dictionary<Task, string> _names = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Task, TaskResource> _resources = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _flowCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<Task, int> _completionOrder = new(ReferenceEqualityComparer.Instance);
     private readonly List<PostedContinuation> _posted = [];
 
     /// <summary>Continuations posted to a user <see cref="SynchronizationContext"/> this iteration.</summary>
@@ -23,11 +24,59 @@ internal sealed class TaskTable
         _names.Clear();
         _resources.Clear();
         _flowCounts.Clear();
+        _completionOrder.Clear();
         _posted.Clear();
     }
 
-    /// <summary>Records <paramref name="task"/> as created under control, named <paramref name="name"/>.</summary>
-    public void Register(Task task, string name) => _names.TryAdd(task, name);
+    /// <summary>
+    /// Records <paramref name="task"/> as created under control, named <paramref name="name"/>, and
+    /// notes when it completes (in the completing operation's step), for <see cref="FirstCompleted"/>.
+    /// </summary>
+    public void Register(Task task, string name)
+    {
+        if (_names.TryAdd(task, name) && !task.IsCompleted)
+        {
+            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(() => NoteCompleted(task));
+        }
+    }
+
+    /// <summary>
+    /// Of <paramref name="tasks"/>, the one that completed first in controlled time (a task complete
+    /// before it was registered, or never registered, counts as earlier than any noted completion;
+    /// ties go to the first in array order); null when none has completed.
+    /// </summary>
+    public T? FirstCompleted<T>(T[] tasks)
+        where T : Task
+    {
+        T? first = null;
+        int firstOrder = int.MaxValue;
+        foreach (var task in tasks)
+        {
+            if (!task.IsCompleted)
+            {
+                continue;
+            }
+
+            int order = _completionOrder.TryGetValue(task, out int noted) ? noted : -1;
+            if (order < firstOrder)
+            {
+                first = task;
+                firstOrder = order;
+            }
+        }
+
+        return first;
+    }
+
+    private void NoteCompleted(Task task)
+    {
+        // Tasks complete inside controlled operations; a completion seen anywhere else (a task of an
+        // earlier iteration, a continuation the runtime had to run asynchronously) is not an order.
+        if (ControlledScheduler.CurrentOperation is not null && _names.ContainsKey(task))
+        {
+            _completionOrder.TryAdd(task, _completionOrder.Count);
+        }
+    }
 
     public bool IsControlled(Task task) => task.IsCompleted || _names.ContainsKey(task);
 

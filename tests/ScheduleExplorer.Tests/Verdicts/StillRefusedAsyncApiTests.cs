@@ -8,8 +8,7 @@ namespace ScheduleExplorer.Tests.Verdicts;
 [TestFixture]
 public sealed class StillRefusedAsyncApiTests
 {
-    [TestCase("StillRefused.ParallelForEachAsyncOverStream", "Parallel.ForEachAsync (uncontrolled API) at StillRefused.cs:13", "over an IAsyncEnumerable is not controlled yet")]
-    [TestCase("StillRefused.FromAsyncPair", "TaskFactory.FromAsync (uncontrolled API) at StillRefused.cs:24", "Begin/End (APM) pair")]
+    [TestCase("StillRefused.RegisteredWait", "ThreadPool.RegisterWaitForSingleObject (uncontrolled API) at StillRefused.cs:13", "This thread-pool API is not controlled")]
     public void StillRefusedApi_CouldNotTest_WithItsAdvice(string method, string start, string advice)
     {
         var report = Workload.Explore(method, new TestConfiguration { Iterations = 20, Seed = 3 });

@@ -28,6 +28,9 @@ internal static class HuntPlan
         new("ContinuationChain.Unsynchronized", ExpectBug: true),
         new("AsyncStreams.SharedTotal", ExpectBug: true),
         new("AsyncVoidCrash.Throws", ExpectBug: true),
+        new("AsyncLoops.ForAsyncAcrossAwait", ExpectBug: true),
+        new("AsyncLoops.ForEachAsyncOverStreamAcrossAwait", ExpectBug: true),
+        new("ApmCounter.ReadThenWrite", ExpectBug: true),
         new("LostUpdate.Locked", ExpectBug: false),
         new("LostUpdate.LockedWithLock", ExpectBug: false),
         new("LostUpdate.Interlocked", ExpectBug: false),
@@ -51,6 +54,9 @@ internal static class HuntPlan
         new("ContinuationChain.Interlocked", ExpectBug: false),
         new("AsyncStreams.SharedTotalInterlocked", ExpectBug: false),
         new("AsyncVoidCrash.Catches", ExpectBug: false),
+        new("AsyncLoops.ForAsyncInterlocked", ExpectBug: false),
+        new("AsyncLoops.ForEachAsyncOverStreamInterlocked", ExpectBug: false),
+        new("ApmCounter.AddInside", ExpectBug: false),
         new("SyncOverAsync.ConfigureAwaitOptionsNone", ExpectBug: false),
     ];
 
