@@ -65,6 +65,17 @@ public sealed class TestingEngine : IDisposable
     public TestReport Run() => Explore(CreateStrategy(), replay: null);
 
     /// <summary>
+    /// Explores the already loaded test under another strategy or seed (<paramref name="configuration"/>'s
+    /// rewriting options are not applied again): many runs of one test pay for rewriting, loading and JIT once.
+    /// </summary>
+    internal TestReport Run(TestConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.Validate();
+        return new TestingEngine(configuration, _target, loggerFactory: null).Run();
+    }
+
+    /// <summary>
     /// Replays <paramref name="trace"/> step for step. With <paramref name="breakAtBug"/> and a
     /// debugger attached, execution breaks in the workload at the last recorded step.
     /// </summary>

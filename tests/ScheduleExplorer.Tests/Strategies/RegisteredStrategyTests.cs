@@ -74,8 +74,8 @@ public sealed class RegisteredStrategyTests(string strategy)
         }
         else
         {
-            // Delay bounding (and PCT in the portfolio) learn a step estimate from earlier
-            // iterations, rff the conflicting sites: a shard's schedules differ, its numbering does not.
+            // Delay bounding learns a step estimate from earlier
+            // iterations, rff (alone or in the portfolio) the conflicting sites: a shard's schedules differ, its numbering does not.
             var shard = Workload.Explore("DiningPhilosophers.LeftThenRight(3, 1)", Configuration(30_000, seed: 3) with { FirstIteration = 500, MinimizeSchedules = false });
             Assert.That(shard.FirstBugIteration, Is.GreaterThan(500));
             Assert.That(shard.Trace!.Iteration, Is.EqualTo(shard.FirstBugIteration - 1));
