@@ -115,7 +115,9 @@ public sealed class TestingEngine : IDisposable
         var entry = EntryInScope();
         int iterations = replay is null ? _configuration.Iterations : 1;
         int first = replay is null ? _configuration.FirstIteration : 0;
-        var progress = new ExplorationProgress(_logger, _target.Method, strategy.Name, iterations, _configuration.ProgressInterval);
+        // Named before its first iteration: "portfolio", not the member that explores the last one.
+        string strategyName = strategy.Name;
+        var progress = new ExplorationProgress(_logger, _target.Method, strategyName, iterations, _configuration.ProgressInterval);
         var stopwatch = Stopwatch.StartNew();
         using var scheduler = new ControlledScheduler(strategy, options);
         progress.Started(_configuration.Seed);
@@ -193,7 +195,8 @@ public sealed class TestingEngine : IDisposable
         {
             Method = _target.Method,
             // A replay reports the schedule it replayed: the trace's strategy, seed and iteration.
-            Strategy = replay is null ? strategy.Name : $"replay of {replay.Strategy}",
+            // A bug names the strategy that found it (a portfolio's member); a run without one, the run's.
+            Strategy = replay is null ? statistics.FirstBugTrace?.Strategy ?? strategyName : $"replay of {replay.Strategy}",
             Seed = replay?.Seed ?? _configuration.Seed,
             Iterations = statistics.Iterations,
             // A tree whose branches were cut off by the step bound was not explored to its leaves.
@@ -317,7 +320,8 @@ public sealed class TestingEngine : IDisposable
 
     private string WriteTrace(ScheduleTrace trace, string directory)
     {
-        string strategy = new([.. trace.Strategy.Where(char.IsLetterOrDigit)]);
+        // "pct(3)" → "pct3", "portfolio rff" → "portfolio-rff".
+        string strategy = new([.. trace.Strategy.Select(c => c == ' ' ? '-' : c).Where(c => char.IsLetterOrDigit(c) || c == '-')]);
         string method = string.Join('.', trace.Method.Split('(')[0].Split('.').TakeLast(2))
             + new string([.. trace.Method.SkipWhile(c => c != '(').Where(char.IsLetterOrDigit).Select(c => c)]);
         var path = Path.Combine(directory, $"{method}.{strategy}.seed{trace.Seed}.json");

@@ -11,18 +11,23 @@ namespace ScheduleExplorer.Strategies;
 /// lock to be taken by the other thread first, which is what bugs needing one precise preemption
 /// among many threads depend on. One iteration in four forces nothing, unless it is built to force in
 /// every iteration (the portfolio's rff, whose unforced walks are the portfolio's random ones, which
-/// it learns from through <see cref="Observe"/>). When only held-back operations can run, the order
-/// is given up for the rest of the iteration. What is learnt comes from earlier iterations, so a
+/// it learns from through <see cref="Observe"/>). When only held-back operations can run, or the
+/// order has held an operation back at <see cref="MaxHeldDecisions"/> decisions (the others may be
+/// spinning until it runs, as a try-lock backoff does), the order is given up for the rest of the iteration. What is learnt comes from earlier iterations, so a
 /// shard does not repeat the schedules of the whole run (a replay does: it follows the trace).
 /// </summary>
 internal sealed class ReadsFromStrategy : ISchedulingStrategy
 {
+    /// <summary>Decisions at which an order may hold an operation back before it is given up.</summary>
+    public const int MaxHeldDecisions = 1_000;
+
     private readonly ulong _seed;
     private readonly bool _alwaysForce;
     private readonly Xoshiro256StarStar _random;
     private readonly ConflictSites _conflicts = new();
     private readonly List<int> _free = [];
     private ConflictOrder? _order;
+    private int _heldDecisions;
 
     public ReadsFromStrategy(ulong seed, bool alwaysForce = false)
     {
@@ -40,6 +45,7 @@ internal sealed class ReadsFromStrategy : ISchedulingStrategy
     {
         _random.Reseed(Xoshiro256StarStar.IterationSeed(_seed, iteration));
         _conflicts.StartIteration();
+        _heldDecisions = 0;
         var orders = _conflicts.Orders;
         _order = orders.Count == 0 || (!_alwaysForce && _random.NextInt(4) == 0) ? null : orders[_random.NextInt(orders.Count)];
         return true;
@@ -97,9 +103,10 @@ internal sealed class ReadsFromStrategy : ISchedulingStrategy
             }
         }
 
-        if (_free.Count == 0)
+        if (_free.Count == 0 || (_free.Count < enabled.Length && ++_heldDecisions > MaxHeldDecisions))
         {
-            // Only held-back operations can run: the order cannot be had in this schedule.
+            // Only held-back operations can run, or the others have run long without the first
+            // site: the order cannot be had in this schedule.
             _order = null;
             return enabled[_random.NextInt(enabled.Length)];
         }

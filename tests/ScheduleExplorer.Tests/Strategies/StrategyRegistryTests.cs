@@ -1,6 +1,8 @@
+using ScheduleExplorer.Detection;
 using ScheduleExplorer.Runtime;
 using ScheduleExplorer.Strategies;
 using ScheduleExplorer.Testing;
+using ScheduleExplorer.Tests.EndToEnd;
 using ScheduleExplorer.Tests.Runtime;
 
 namespace ScheduleExplorer.Tests.Strategies;
@@ -92,6 +94,17 @@ public sealed class StrategyRegistryTests
         Assert.That(portfolio.Name, Is.EqualTo("portfolio rff"));
         Assert.That(rff.Order, Is.Not.Null, "the conflicts the random walk ran are forced in the next rff iteration");
         Assert.That(rff.Order!.Value.First.Location, Is.EqualTo("Counter.Value"));
+    }
+
+    [Test]
+    public void UnderTheDefault_ABugNamesTheMemberThatFoundIt_ACleanRunThePortfolio()
+    {
+        var clean = Workload.Explore("LostUpdate.Locked", new TestConfiguration { Iterations = 6 });
+        Assert.That(clean.Strategy, Is.EqualTo("portfolio"));
+
+        var found = Workload.AssertFoundAndReplays("Reorder.Bad(20)", new TestConfiguration { Iterations = 100, Seed = 1 }, BugKind.UnhandledException, "Reordered writes");
+        Assert.That(found.Strategy, Is.EqualTo("portfolio rff").Or.EqualTo("portfolio random"));
+        Assert.That(found.Trace!.Strategy, Is.EqualTo(found.Strategy), "the trace records the member");
     }
 
     private static string NameAfterPrepare(ISchedulingStrategy strategy)
