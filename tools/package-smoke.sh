@@ -2,7 +2,8 @@
 # Packs ScheduleExplorer, ScheduleExplorer.Rewriting, ScheduleExplorer.Testing, ScheduleExplorer.NUnit and the schedex tool to a
 # local folder, then uses them as a new user would, outside the repository: a fresh `dotnet new nunit`
 # project adds ScheduleExplorer.NUnit from that folder, its racy test fails with the bug report, and
-# the schedex tool, installed from the folder, replays the trace.
+# the schedex tool, installed from the folder, replays the trace; then `schedex test` on that dll runs its plain
+# NUnit tests over Microsoft.Extensions.Caching.Memory: the racy cache-aside found and replayed, the locked one clean.
 #   tools/package-smoke.sh [WORK]      (WORK defaults to a new temp folder; needs the NuGet registry
 #                                       for the template's own packages)
 set -euo pipefail
@@ -62,6 +63,41 @@ public class CounterTests
     }
 }
 CS
+dotnet add package Microsoft.Extensions.Caching.Memory --version 10.0.14 >/dev/null
+cat > PriceCacheTests.cs <<'CS'
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Bank;
+
+// Plain NUnit tests over a Microsoft.* package: schedex test runs them (SetUp/TearDown around every iteration).
+public class PriceCacheTests
+{
+    private readonly object _gate = new();
+    private MemoryCache _cache = null!;
+    private int _loads;
+
+    [SetUp] public void CreateCache() => _cache = new MemoryCache(new MemoryCacheOptions());
+    [TearDown] public void DisposeCache() => _cache.Dispose();
+
+    [Test] public void Racy_TwoReaders_LoadOnce() => TwoReaders(() => Price());
+    [Test] public void Locked_TwoReaders_LoadOnce() => TwoReaders(() => { lock (_gate) { Price(); } });
+
+    private int Price()
+    {
+        if (_cache.TryGetValue("sku-42", out int price)) return price;
+        Interlocked.Increment(ref _loads);
+        return _cache.Set("sku-42", 4200);
+    }
+
+    private void TwoReaders(Action read)
+    {
+        var first = new Thread(() => read());
+        var second = new Thread(() => read());
+        first.Start(); second.Start(); first.Join(); second.Join();
+        Assert.That(_loads, Is.EqualTo(1), "loads from the store");
+    }
+}
+CS
 rm -f UnitTest1.cs
 set +e
 dotnet test 2>&1 | tee "$work/dotnet-test.log"
@@ -81,5 +117,17 @@ replay=${PIPESTATUS[0]}
 set -e
 "$work/tool/schedex" show "$trace" --steps ..20 | head -12
 echo "schedex replay exit code: $replay (1: the bug reproduces)"
-[ "$status" -eq 1 ] && [ "$replay" -eq 1 ]
+
+echo "== schedex test on the fresh test dll (NUnit + Microsoft.Extensions.Caching.Memory)"
+set +e
+"$work/tool/schedex" test "$dll" --method PriceCacheTests.Racy_TwoReaders_LoadOnce -i 200 -o "$work/cache-traces" -v quiet | sed -n 1,4p
+racy=${PIPESTATUS[0]}
+cache_trace=$(find "$work/cache-traces" -name 'PriceCacheTests.Racy_TwoReaders_LoadOnce*.json' | head -1)
+"$work/tool/schedex" replay "$dll" "$cache_trace" -v quiet | sed -n 1,2p
+cache_replay=${PIPESTATUS[0]}
+"$work/tool/schedex" test "$dll" --method PriceCacheTests.Locked_TwoReaders_LoadOnce -i 200 -o "$work/cache-traces" -v quiet
+locked=${PIPESTATUS[0]}
+set -e
+echo "racy: exit $racy (1: bug found), its replay: exit $cache_replay (1: reproduced), locked: exit $locked (0: no bug)"
+[ "$status" -eq 1 ] && [ "$replay" -eq 1 ] && [ "$racy" -eq 1 ] && [ "$cache_replay" -eq 1 ] && [ "$locked" -eq 0 ]
 echo "package smoke test: OK"

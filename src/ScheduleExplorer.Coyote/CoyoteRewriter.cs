@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
+using ScheduleExplorer.Common;
 using ScheduleExplorer.Testing;
 
 namespace ScheduleExplorer.Coyote;
@@ -12,7 +13,9 @@ namespace ScheduleExplorer.Coyote;
 internal static class CoyoteRewriter
 {
     private static readonly ConcurrentDictionary<string, Lazy<Assembly>> s_loaded = new(StringComparer.Ordinal);
-    private static readonly Lazy<string> s_root = new(CreateRoot);
+    // One private folder per process (mode 0700, unpredictable name), removed when it exits: the
+    // rewritten files stay mapped until then. A killed process's folder is swept by the next run.
+    private static readonly Lazy<PrivateTempDirectory> s_root = new(PrivateTempDirectory.Create);
 
     /// <summary>The rewritten, loaded copy of <paramref name="assemblyPath"/>.</summary>
     /// <exception cref="WorkloadException">The file is missing or Coyote cannot rewrite it.</exception>
@@ -32,7 +35,7 @@ internal static class CoyoteRewriter
 
     private static Assembly RewriteAndLoad(string fullPath)
     {
-        string output = Path.Combine(s_root.Value, Guid.NewGuid().ToString("N")[..12]);
+        string output = Path.Combine(s_root.Value.Path, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(output);
         try
         {
@@ -46,30 +49,5 @@ internal static class CoyoteRewriter
         string name = Path.GetFileNameWithoutExtension(fullPath);
         var context = new CoyoteWorkloadLoadContext(output, [name]);
         return context.LoadFromAssemblyName(new AssemblyName(name));
-    }
-
-    private static string CreateRoot()
-    {
-        // One folder per process, removed when it exits (rewritten files stay mapped until then).
-        string root = Path.Combine(Path.GetTempPath(), "schedex-coyote", string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}-{Guid.NewGuid():N}"));
-        Directory.CreateDirectory(root);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
-        return root;
-    }
-
-    private static void TryDelete(string root)
-    {
-        try
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: the folder is under the temp directory.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Likewise.
-        }
     }
 }

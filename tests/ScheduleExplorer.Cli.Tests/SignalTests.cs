@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace ScheduleExplorer.Cli.Tests;
 
 /// <summary>
-/// SIGINT and SIGTERM stop <c>schedex test</c> at the next iteration boundary: the summary so far is
-/// printed and the exit code is 130.
+/// SIGINT and SIGTERM stop <c>schedex test</c> at the next iteration boundary, <c>stress</c> after the
+/// running repetition and <c>hunt</c> after the running check: what was done so far is printed and the
+/// exit code is 130.
 /// </summary>
 [TestFixture]
 public sealed class SignalTests
@@ -49,6 +50,78 @@ public sealed class SignalTests
                 Assert.That(stdout.Result, Does.StartWith("Interrupted after "));
                 Assert.That(stdout.Result, Does.Contain("no bug found so far"));
             });
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Test]
+    public void Stress_Sigint_StopsAfterTheRunningRepetition_AndPrintsTheReportSoFar()
+    {
+        Assume.That(OperatingSystem.IsLinux(), "POSIX signals and /proc");
+        var (exitCode, stdout) = InterruptAfter(
+            ["stress", CliRun.Workloads, "--method", "LostUpdate.Locked", "--duration", "600"],
+            started: pid => Directory.EnumerateDirectories($"/proc/{pid}/task").Any(t => File.ReadAllText(Path.Combine(t, "children")).Trim().Length > 0));
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(130));
+            Assert.That(stdout, Does.StartWith("HELD SO FAR (interrupted): ScheduleExplorer.Workloads.LostUpdate.Locked"));
+            Assert.That(stdout, Does.Contain("repetitions"));
+        });
+    }
+
+    [Test]
+    public void Hunt_Sigint_KeepsTheCompletedRows_AndExits130()
+    {
+        Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
+        using var temp = new TempDirectory();
+        var (exitCode, stdout) = InterruptAfter(
+            ["hunt", "--assembly", CliRun.Workloads, "-i", "50", "-o", temp.Path, "-v", "quiet"],
+            started: _ => Directory.EnumerateFiles(temp.Path, "*.json").Any());
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(130));
+            Assert.That(stdout, Does.Contain("Interrupted after "));
+            Assert.That(stdout, Does.Not.Contain("checks as expected"));
+        });
+    }
+
+    /// <summary>Starts schedex, waits until <paramref name="started"/> holds for its pid, sends SIGINT, and returns how it ended.</summary>
+    private static (int ExitCode, string Stdout) InterruptAfter(string[] arguments, Func<int, bool> started)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "schedex.dll"));
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            var waited = Stopwatch.StartNew();
+            while (!process.HasExited && !started(process.Id) && waited.Elapsed < TimeSpan.FromSeconds(120))
+            {
+                Thread.Sleep(100);
+            }
+
+            Assert.That(process.HasExited, Is.False, "still running when interrupted");
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                kill.WaitForExit();
+            }
+
+            Assert.That(process.WaitForExit(TimeSpan.FromSeconds(120)), Is.True, "stopped after the signal");
+            TestContext.Out.WriteLine(stderr.Result);
+            return (process.ExitCode, stdout.Result);
         }
         finally
         {

@@ -18,6 +18,14 @@ internal static class CliPaths
         }
     }
 
+    /// <summary>Before a run: <paramref name="directory"/> exists (created if needed) and a file can be created in it.</summary>
+    /// <exception cref="IOException">It cannot be created or written; the message says why.</exception>
+    public static void CheckOutputDirectory(string directory, string purpose)
+    {
+        EnsureDirectory(directory, purpose);
+        Probe(directory, $"the {purpose} folder '{directory}' is not writable");
+    }
+
     /// <summary>Creates the folder of the file <paramref name="file"/> if needed.</summary>
     /// <exception cref="IOException">The folder cannot be created.</exception>
     public static void EnsureParentDirectory(string file, string purpose) =>
@@ -33,7 +41,13 @@ internal static class CliPaths
     {
         EnsureParentDirectory(file, purpose);
         string full = Common.AtomicFile.Check(file);
-        string probe = Path.Combine(Path.GetDirectoryName(full)!, $".schedex-probe-{Guid.NewGuid():N}.tmp");
+        Probe(Path.GetDirectoryName(full)!, $"cannot write the {purpose} file {file}: its folder is not writable");
+    }
+
+    /// <summary>Creates and deletes a probe file in <paramref name="directory"/>, or throws with <paramref name="failure"/>.</summary>
+    private static void Probe(string directory, string failure)
+    {
+        string probe = Path.Combine(directory, $".schedex-probe-{Guid.NewGuid():N}.tmp");
         try
         {
             using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
@@ -42,7 +56,7 @@ internal static class CliPaths
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"cannot write the {purpose} file {file}: its folder is not writable ({CliConsole.FirstLine(e.Message)})", e);
+            throw new IOException($"{failure} ({CliConsole.FirstLine(e.Message)})", e);
         }
     }
 }

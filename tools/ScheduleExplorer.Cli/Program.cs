@@ -14,8 +14,12 @@ namespace ScheduleExplorer.Cli;
 /// </summary>
 internal static class Program
 {
-    /// <summary>Runs the command line against the process's console.</summary>
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    /// <summary>Runs the command line against the process's console; a child of another schedex first ties itself to it.</summary>
+    public static int Main(string[] args)
+    {
+        Common.ParentDeath.TieToParent();
+        return Run(args, Console.Out, Console.Error);
+    }
 
     /// <summary>Runs the command line in-process, writing results to <paramref name="stdout"/> and errors to <paramref name="stderr"/>.</summary>
     /// <returns>The exit code.</returns>

@@ -22,6 +22,19 @@ internal sealed class SignalStop : IDisposable
     /// <summary>Cancelled by the first signal.</summary>
     public CancellationToken Token => _source.Token;
 
+    /// <summary>Stops as a first signal would (a parent's stop request); a no-op once stopped.</summary>
+    public void Stop()
+    {
+        try
+        {
+            _source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The command already ended.
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ScheduleExplorer.Common;
 using ScheduleExplorer.Stress.Running;
 using ScheduleExplorer.Stress.Targets;
 
@@ -14,6 +15,7 @@ internal static class ChildHost
 {
     public static int Run(IReadOnlyList<string> arguments)
     {
+        ParentDeath.TieToParent();
         ChildArguments child = ChildArguments.Parse(arguments);
         using var protocol = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
         Console.SetOut(Console.Error);

@@ -45,7 +45,9 @@ public sealed class ChildProcessStressRunner
         (string name, long? operations, string assemblyName) = Describe(assemblyPath, method, threads, size);
         var report = new StressReportBuilder(name, operations);
         var stderr = new ConcurrentQueue<string>();
-        using Process child = Start(new ChildArguments(Path.GetFullPath(assemblyPath), method, threads, size, options), stderr);
+        using var temp = PrivateTempDirectory.Create();
+        using Process child = Start(new ChildArguments(Path.GetFullPath(assemblyPath), method, threads, size, options), stderr, temp.Path);
+        temp.RecordChild(child.Id);
         try
         {
             Watch(child, name, assemblyName, options, report, stderr, progress);
@@ -58,6 +60,7 @@ public sealed class ChildProcessStressRunner
             }
 
             child.WaitForExit();
+            temp.ChildEnded(child.Id);
         }
 
         return report.Build();
@@ -76,7 +79,18 @@ public sealed class ChildProcessStressRunner
         {
             TimeSpan budget = options.Watchdog - silence.Elapsed;
             ChildEvent? next = null;
-            bool arrived = budget > TimeSpan.Zero && events.TryTake(out next, budget);
+            bool arrived;
+            try
+            {
+                arrived = budget > TimeSpan.Zero && events.TryTake(out next, (int)Math.Ceiling(budget.TotalMilliseconds), options.Cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped: the repetitions reported so far are the report; the caller ends the child.
+                report.SetInterrupted();
+                return;
+            }
+
             if (!arrived && !events.IsCompleted)
             {
                 // Inspect first, while the stuck threads are still where they got stuck; then end the child.
@@ -126,7 +140,7 @@ public sealed class ChildProcessStressRunner
         }
     }
 
-    private static Process Start(ChildArguments arguments, ConcurrentQueue<string> stderr)
+    private static Process Start(ChildArguments arguments, ConcurrentQueue<string> stderr, string temp)
     {
         string self = typeof(ChildProcessStressRunner).Assembly.Location;
         var start = new ProcessStartInfo(DotnetHost.Path)
@@ -138,7 +152,7 @@ public sealed class ChildProcessStressRunner
         };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add("--runtimeconfig");
-        start.ArgumentList.Add(RuntimeConfig(self));
+        start.ArgumentList.Add(RuntimeConfig(self, temp));
         start.ArgumentList.Add(self);
         start.ArgumentList.Add(ChildArguments.Flag);
         foreach (string argument in arguments.ToArguments())
@@ -146,6 +160,7 @@ public sealed class ChildProcessStressRunner
             start.ArgumentList.Add(argument);
         }
 
+        ParentDeath.Prepare(start, diagnosticsIpc: true);
         var child = new Process { StartInfo = start };
         child.ErrorDataReceived += (_, e) =>
         {
@@ -163,8 +178,8 @@ public sealed class ChildProcessStressRunner
         return child;
     }
 
-    /// <summary>The Stress assembly's own runtimeconfig.json (copied next to it by every referencing build), or one written to the temp folder.</summary>
-    private static string RuntimeConfig(string self)
+    /// <summary>The Stress assembly's own runtimeconfig.json (copied next to it by every referencing build), or one written into the run's private temp directory.</summary>
+    private static string RuntimeConfig(string self, string temp)
     {
         string beside = Path.ChangeExtension(self, ".runtimeconfig.json");
         if (File.Exists(beside))
@@ -172,7 +187,7 @@ public sealed class ChildProcessStressRunner
             return beside;
         }
 
-        string written = Path.Combine(Path.GetTempPath(), $"schedex-stress-{Environment.Version}.runtimeconfig.json");
+        string written = Path.Combine(temp, "schedex-stress.runtimeconfig.json");
         File.WriteAllText(written, $$"""
             { "runtimeOptions": { "tfm": "net{{Environment.Version.Major}}.{{Environment.Version.Minor}}", "rollForward": "LatestMajor",
               "framework": { "name": "Microsoft.NETCore.App", "version": "{{Environment.Version}}" } } }

@@ -108,6 +108,7 @@ public static class StressReportWriter
         { Hang: not null } => "HUNG",
         { Crash: not null } => "CRASHED",
         { Broken: > 0 } => "BROKEN",
+        { Interrupted: true } => "HELD SO FAR (interrupted)",
         _ => "HELD",
     };
 

@@ -21,6 +21,9 @@ public sealed record StressOptions
     /// <summary>The run is declared hung when no repetition finished for this long.</summary>
     public TimeSpan Watchdog { get; init; } = TimeSpan.FromSeconds(DefaultWatchdogSeconds);
 
+    /// <summary>Stops the run after the repetition that is running (Ctrl-C): the report holds those finished so far.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Checks the ranges.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()

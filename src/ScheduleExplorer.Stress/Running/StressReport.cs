@@ -57,4 +57,7 @@ public sealed record StressReport
 
     /// <summary>True when every repetition held: nothing broke, nothing hung, nothing crashed.</summary>
     public bool Held => Broken == 0 && Hang is null && Crash is null;
+
+    /// <summary>Whether the run was stopped (<see cref="StressOptions.Cancellation"/>) before its last repetition.</summary>
+    public bool Interrupted { get; init; }
 }

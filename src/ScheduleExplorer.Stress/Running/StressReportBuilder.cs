@@ -19,6 +19,7 @@ internal sealed class StressReportBuilder
     private long _maxLost;
     private long? _expected;
     private HangReport? _hang;
+    private bool _interrupted;
     private string? _crash;
 
     public StressReportBuilder(string workload, long? operationsPerRepetition)
@@ -66,6 +67,8 @@ internal sealed class StressReportBuilder
 
     public void SetCrash(string crash) => _crash = crash;
 
+    public void SetInterrupted() => _interrupted = true;
+
     public StressReport Build() => new()
     {
         Workload = _workload,
@@ -82,5 +85,6 @@ internal sealed class StressReportBuilder
         Latency = LatencySummary.Of(_durations),
         Hang = _hang,
         Crash = _crash,
+        Interrupted = _interrupted,
     };
 }

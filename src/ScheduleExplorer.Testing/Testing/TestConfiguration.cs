@@ -80,6 +80,12 @@ public sealed record TestConfiguration
     public int ProgressInterval { get; init; } = 1_000;
 
     /// <summary>
+    /// Receives the schedule while it is made, step by step (null: none). A process that runs the
+    /// exploration in a child streams it this way, so a crash of the child still leaves a trace.
+    /// </summary>
+    public Runtime.IScheduleSink? ScheduleSink { get; init; }
+
+    /// <summary>
     /// Stops exploring at the next iteration boundary when cancelled (Ctrl-C): the report holds the
     /// iterations done so far and <see cref="TestReport.Interrupted"/> is set.
     /// </summary>

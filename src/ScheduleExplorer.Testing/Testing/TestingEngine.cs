@@ -106,6 +106,7 @@ public sealed class TestingEngine : IDisposable
             HangTimeout = _configuration.HangTimeout,
             PinCpu = _configuration.PinWorkers ? Math.Max(0, Thread.GetCurrentProcessorId()) % Environment.ProcessorCount : -1,
             BreakAtStep = breakAtStep,
+            ScheduleSink = _configuration.ScheduleSink,
         };
         if (onBreak is not null)
         {
@@ -121,6 +122,7 @@ public sealed class TestingEngine : IDisposable
         var stopwatch = Stopwatch.StartNew();
         using var scheduler = new ControlledScheduler(strategy, options);
         progress.Started(_configuration.Seed);
+        _configuration.ScheduleSink?.RunStarting(_target.AssemblyName, _target.Mvid, _target.Method, strategy.Name);
         var statistics = new ExplorationStatistics();
         bool exhausted = false;
         bool interrupted = false;
@@ -133,6 +135,7 @@ public sealed class TestingEngine : IDisposable
                 break;
             }
 
+            _configuration.ScheduleSink?.IterationStarting(replay?.Iteration ?? iteration);
             _target.BeforeIteration();
             var outcome = scheduler.RunIteration(entry, keepSchedule: replay is not null);
             if (outcome.Bug?.Inconclusive is { } inconclusive)
@@ -318,13 +321,20 @@ public sealed class TestingEngine : IDisposable
         Steps = [.. outcome.Schedule.Select(TraceStep.From)],
     };
 
-    private string WriteTrace(ScheduleTrace trace, string directory)
+    /// <summary>The file name a run gives the trace of its bug: "Type.Method.strategy.seedN.json".</summary>
+    public static string TraceFileName(ScheduleTrace trace)
     {
+        ArgumentNullException.ThrowIfNull(trace);
         // "pct(3)" → "pct3", "portfolio rff" → "portfolio-rff".
         string strategy = new([.. trace.Strategy.Select(c => c == ' ' ? '-' : c).Where(c => char.IsLetterOrDigit(c) || c == '-')]);
         string method = string.Join('.', trace.Method.Split('(')[0].Split('.').TakeLast(2))
             + new string([.. trace.Method.SkipWhile(c => c != '(').Where(char.IsLetterOrDigit).Select(c => c)]);
-        var path = Path.Combine(directory, $"{method}.{strategy}.seed{trace.Seed}.json");
+        return $"{method}.{strategy}.seed{trace.Seed}.json";
+    }
+
+    private string WriteTrace(ScheduleTrace trace, string directory)
+    {
+        var path = Path.Combine(directory, TraceFileName(trace));
         TraceSerializer.WriteFile(trace, path);
         _logger.LogInformation("Trace written to {TracePath}", path);
         return path;

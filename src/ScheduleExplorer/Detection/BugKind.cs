@@ -26,4 +26,11 @@ public enum BugKind
     /// <c>Dictionary&lt;TKey, TValue&gt;</c>, <c>StringBuilder</c>, …) at the same time, at least one writing.
     /// </summary>
     ConcurrentCollectionUse,
+
+    /// <summary>
+    /// The workload ended the process that explored it (a stack overflow, a native crash, a fatal
+    /// error, an exception on a thread the scheduler does not control): found by an isolated run,
+    /// which explores in a child process and rebuilds the trace from the schedule it streamed.
+    /// </summary>
+    ProcessCrash,
 }

@@ -19,9 +19,9 @@ internal static class ExceptionClassifier
             BugKind.UncontrolledConcurrency => string.Empty, // the message already says so
             _ => $"unhandled {exception.GetType().Name}: ",
         };
-        string firstLine = FirstLine(exception.Message);
+        string firstLine = FirstLine(ExceptionText.Message(exception));
         string site = UserFrame(exception) is { } frame ? $" ({frame})" : string.Empty;
-        return new BugReport(kind, $"'{operation}': {what}{firstLine}{site}", exception.ToString(), operation);
+        return new BugReport(kind, $"'{operation}': {what}{firstLine}{site}", ExceptionText.Describe(exception), operation);
     }
 
     /// <summary>
@@ -32,9 +32,9 @@ internal static class ExceptionClassifier
     {
         string? site = exception.Site ?? UserFrame(exception);
         string message = $"{exception.Api} (uncontrolled API){(site is null ? string.Empty : $" at {site}")} in '{operation}'";
-        return new BugReport(BugKind.UncontrolledConcurrency, $"'{operation}': {FirstLine(exception.Message)}{(site is null ? string.Empty : $" ({site})")}", exception.ToString(), operation)
+        return new BugReport(BugKind.UncontrolledConcurrency, $"'{operation}': {FirstLine(ExceptionText.Message(exception))}{(site is null ? string.Empty : $" ({site})")}", ExceptionText.Describe(exception), operation)
         {
-            Inconclusive = new CouldNotTestReport(CouldNotTestCause.UncontrolledApi, message, exception.Advice, exception.ToString()),
+            Inconclusive = new CouldNotTestReport(CouldNotTestCause.UncontrolledApi, message, exception.Advice, ExceptionText.Describe(exception)),
         };
     }
 
@@ -60,10 +60,11 @@ internal static class ExceptionClassifier
         return false;
     }
 
+    /// <summary>The first line, without the indentation NUnit gives its messages ("  Expected: …").</summary>
     private static string FirstLine(string text)
     {
         int newline = text.IndexOfAny(['\r', '\n']);
-        return newline < 0 ? text : text[..newline];
+        return (newline < 0 ? text : text[..newline]).TrimStart();
     }
 
     /// <summary>Whether <paramref name="assembly"/> is the runtime or the engine above it.</summary>

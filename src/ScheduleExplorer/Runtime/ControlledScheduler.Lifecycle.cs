@@ -23,6 +23,7 @@ internal sealed partial class ControlledScheduler
         }
 
         Reset();
+        _options.ScheduleSink?.ScheduleStarting();
         var main = _operations.Add(this, "main", _ => entry(), state: null, thread: null);
         _current = main;
         AssignWorker(main);

@@ -34,8 +34,9 @@ internal sealed partial class ControlledScheduler : IDisposable
 
     public ControlledScheduler(ISchedulingStrategy strategy, SchedulerOptions options)
     {
-        _strategy = new StrategyMediator(strategy);
+        _strategy = new StrategyMediator(strategy, options.ScheduleSink);
         _options = options;
+        _operations.Sink = options.ScheduleSink;
         _pool = new WorkerPool(options.PinCpu);
     }
 
@@ -51,7 +52,7 @@ internal sealed partial class ControlledScheduler : IDisposable
     public bool IsBroken => _dead;
 
     /// <summary>Explores with <paramref name="strategy"/> from the next iteration on (the workers are kept).</summary>
-    public void Use(ISchedulingStrategy strategy) => _strategy = new StrategyMediator(strategy);
+    public void Use(ISchedulingStrategy strategy) => _strategy = new StrategyMediator(strategy, _options.ScheduleSink);
 
     /// <summary>Scheduling points taken so far in this iteration (a spin-wait waits for another operation to take one).</summary>
     public int StepsTaken => _steps;

@@ -21,6 +21,9 @@ internal sealed class OperationTable
 
     public int Count => _operations.Count;
 
+    /// <summary>Told of every operation created, when a schedule is streamed out of the process.</summary>
+    public IScheduleSink? Sink { get; set; }
+
     public IReadOnlyList<ControlledOperation> All => _operations;
 
     public ControlledOperation this[int id] => _operations[id];
@@ -30,6 +33,7 @@ internal sealed class OperationTable
         var operation = new ControlledOperation(scheduler, _operations.Count, name, body, state, thread);
         _operations.Add(operation);
         _live.Add(operation);
+        Sink?.OperationCreated(operation.Id, name);
         return operation;
     }
 

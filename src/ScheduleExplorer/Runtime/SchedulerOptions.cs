@@ -28,6 +28,9 @@ internal sealed record SchedulerOptions
     /// </summary>
     public bool TimersFireEarly { get; init; } = true;
 
+    /// <summary>Receives every step as it is recorded (an isolated run streams it to its parent), or null.</summary>
+    public IScheduleSink? ScheduleSink { get; init; }
+
     /// <summary>The CPU every worker is pinned to, or -1 to leave workers unpinned.</summary>
     public int PinCpu { get; init; } = -1;
 

@@ -13,10 +13,12 @@ internal sealed class StrategyMediator
     private readonly IStepEffectsObserver? _observer;
     private readonly List<ScheduleStep> _schedule = [];
     private readonly List<StepEffect> _effects = [];
+    private readonly IScheduleSink? _sink;
 
-    public StrategyMediator(ISchedulingStrategy strategy)
+    public StrategyMediator(ISchedulingStrategy strategy, IScheduleSink? sink = null)
     {
         _strategy = strategy;
+        _sink = sink;
         _observer = strategy as IStepEffectsObserver;
     }
 
@@ -64,7 +66,7 @@ internal sealed class StrategyMediator
             return -1;
         }
 
-        _schedule.Add(new ScheduleStep(kind, current, chosen, 0, site, target));
+        Record(new ScheduleStep(kind, current, chosen, 0, site, target));
         return chosen;
     }
 
@@ -90,7 +92,13 @@ internal sealed class StrategyMediator
             return null;
         }
 
-        _schedule.Add(new ScheduleStep(kind, current, current, value, site, null));
+        Record(new ScheduleStep(kind, current, current, value, site, null));
         return value;
+    }
+
+    private void Record(in ScheduleStep step)
+    {
+        _schedule.Add(step);
+        _sink?.StepRecorded(step);
     }
 }

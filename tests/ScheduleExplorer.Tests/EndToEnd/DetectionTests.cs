@@ -66,6 +66,16 @@ public sealed class DetectionTests
         Assert.That(report.FirstBugIteration, Is.EqualTo(1));
     }
 
+    [TestCase("Misbehaving.HostileExceptions.MessageThrows", "unhandled MessageThrowingException: (its Message threw System.InvalidOperationException)")]
+    [TestCase("Misbehaving.HostileExceptions.ToStringThrows", "unhandled ToStringThrowingException: inventory record is corrupt")]
+    public void ExceptionWhoseMembersThrow_IsReported_NotAHostCrash(string method, string text)
+    {
+        var report = Workload.Explore(method, s_quick);
+        Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.UnhandledException), () => report.Bug?.Message ?? "no bug");
+        Assert.That(report.Bug!.Message, Does.Contain(text));
+        Assert.That(report.Bug.Details, Does.Contain("HostileExceptions"), "the details name the exception's type");
+    }
+
     [Test]
     public void SpinWithoutSchedulingPoints_IsReportedAsHang_Deterministically()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ScheduleExplorer.Cli.Coyote;
 using ScheduleExplorer.Cli.Hunt;
@@ -67,7 +68,7 @@ internal sealed class HuntCommand
             HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)),
         };
         configuration.Validate();
-        CliPaths.EnsureDirectory(configuration.TracesDirectory!, "traces");
+        CliPaths.CheckOutputDirectory(configuration.TracesDirectory!, "traces");
         if (parse.GetValue(_junit) is { } junitFile)
         {
             CliPaths.CheckOutputFile(junitFile, "JUnit");
@@ -79,6 +80,8 @@ internal sealed class HuntCommand
         var shard = parse.GetValue(_shard);
         var committed = CommittedTraces.Snapshot(configuration.TracesDirectory);
         int ordinal = 0;
+        using var signals = new SignalStop();
+        configuration = configuration with { Cancellation = signals.Token };
         using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))
         {
             foreach (HuntCase huntCase in HuntPlan.Cases)
@@ -86,12 +89,19 @@ internal sealed class HuntCommand
                 foreach (string strategy in HuntPlan.Strategies)
                 {
                     // A shard takes every n-th (workload, strategy) check, so n machines split the hunt.
-                    if (!shard.Owns(ordinal++))
+                    if (!shard.Owns(ordinal++) || signals.Token.IsCancellationRequested)
                     {
                         continue;
                     }
 
-                    foreach (HuntRow row in Check(huntCase, assembly, configuration with { Strategy = strategy }, committed, loggers))
+                    // A check the signal cut short is dropped: its "no bug" would not be a verdict.
+                    var checkRows = Check(huntCase, assembly, configuration with { Strategy = strategy }, committed, loggers).ToList();
+                    if (signals.Token.IsCancellationRequested)
+                    {
+                        continue;
+                    }
+
+                    foreach (HuntRow row in checkRows)
                     {
                         table.Write(row);
                         rows.Add(row);
@@ -100,13 +110,17 @@ internal sealed class HuntCommand
             }
         }
 
-        _console.Out.WriteLine(HuntTable.Footer(rows, stopwatch.Elapsed));
+        bool interrupted = signals.Token.IsCancellationRequested;
+        _console.Out.WriteLine(interrupted
+            ? string.Create(CultureInfo.InvariantCulture, $"\nInterrupted after {rows.Count} checks; the rows above are complete, the rest did not run.")
+            : HuntTable.Footer(rows, stopwatch.Elapsed));
         if (parse.GetValue(_junit) is { } junitPath)
         {
             JUnitReport.Write(junitPath, "schedex hunt", [.. rows.Select(ToJUnit)]);
         }
 
-        return rows.TrueForAll(r => r.Matches) ? ExitCodes.NoBug
+        return interrupted ? ExitCodes.Interrupted
+            : rows.TrueForAll(r => r.Matches) ? ExitCodes.NoBug
             : rows.Exists(r => !r.Matches && !r.CouldNotTest) ? ExitCodes.BugFound
             : ExitCodes.CouldNotTest;
     }

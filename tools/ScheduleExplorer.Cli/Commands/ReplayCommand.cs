@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ScheduleExplorer.Cli.Coyote;
+using ScheduleExplorer.Cli.Isolation;
 using ScheduleExplorer.Reporting;
 using ScheduleExplorer.Testing;
 using ScheduleExplorer.Traces;
@@ -31,6 +32,8 @@ internal sealed class ReplayCommand
     private readonly Option<double> _hangTimeout = CliOptions.HangTimeoutSeconds();
     private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
     private readonly Option<string> _engine = CoyoteOptions.Engine();
+    private readonly Option<bool> _inProcess = new("--in-process") { Description = "Replay in this process instead of a child process (--break always does)." };
+    private readonly Option<string?> _scheduleStream = new(IsolatedChild.StreamOption) { Hidden = true };
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public ReplayCommand(CliConsole console)
@@ -39,7 +42,7 @@ internal sealed class ReplayCommand
         _breakTimeout.Hidden = true;
         Command = new Command("replay", "Replay a recorded schedule step for step (exit 1 when it reproduces the bug, 0 when it ends without one, 2 when it diverges, 3 when it could not test).")
         {
-            _assembly, _trace, _method, _break, _breakTimeout, _hangTimeout, _verbosity, _engine,
+            _assembly, _trace, _method, _break, _breakTimeout, _hangTimeout, _verbosity, _engine, _inProcess, _scheduleStream,
         };
         Command.SetAction(Execute);
     }
@@ -64,6 +67,66 @@ internal sealed class ReplayCommand
         ScheduleTrace trace = ReadTrace(parse.GetRequiredValue(_trace));
         string method = parse.GetValue(_method) ?? trace.Method;
         bool breakAtBug = parse.GetValue(_break);
+        string? stream = parse.GetValue(_scheduleStream);
+        if (stream is null && !breakAtBug && !parse.GetValue(_inProcess))
+        {
+            return ReplayIsolated(parse, trace);
+        }
+
+        using var writer = stream is null ? null : new ScheduleStreamWriter(stream);
+        try
+        {
+            if (writer is not null)
+            {
+                ParentWatch.Start(() => { });
+            }
+
+            return ReplayInProcess(parse, trace, method, breakAtBug, writer);
+        }
+        finally
+        {
+            writer?.MarkFinished();
+        }
+    }
+
+    /// <summary>Replays in a child process: a trace of a crash reproduces when the child ends the same way at the same step.</summary>
+    private int ReplayIsolated(ParseResult parse, ScheduleTrace trace)
+    {
+        var outcome = IsolatedChild.Run(parse.Tokens.Select(t => t.Value), _console, CancellationToken.None);
+        if (outcome.Schedule.Finished)
+        {
+            return outcome.ExitCode;
+        }
+
+        if (!outcome.Schedule.Started)
+        {
+            throw new WorkloadException($"the replay process ended with {ProcessCrash.ExitDescription(outcome)} before replaying{(outcome.ErrorLines.Count > 0 ? ": " + outcome.ErrorLines[^1] : ".")}");
+        }
+
+        TraceBug actual = ProcessCrash.Bug(outcome);
+        if (!TraceBugs.Match(trace.Bug, actual))
+        {
+            return _console.Fail($"{trace.Method}: Replay diverged: the trace ends in {trace.Bug?.Describe() ?? "no bug"}, but the replay ended in {actual.Describe()}.");
+        }
+
+        var report = new TestReport
+        {
+            Method = trace.Method,
+            Strategy = $"replay of {trace.Strategy}",
+            Seed = trace.Seed,
+            Iterations = 1,
+            BugsFound = 1,
+            FirstBugIteration = trace.Iteration + 1,
+            Bug = ProcessCrash.Report(outcome, actual),
+            Trace = trace,
+            TotalSteps = outcome.Schedule.Steps.Count,
+        };
+        _console.Out.WriteLine(BugReportWriter.Format(report));
+        return ExitCodes.BugFound;
+    }
+
+    private int ReplayInProcess(ParseResult parse, ScheduleTrace trace, string method, bool breakAtBug, ScheduleStreamWriter? writer)
+    {
         var breakTimeout = TimeSpan.FromSeconds(parse.GetValue(_breakTimeout));
         TestReport report;
         using (HeldLoggerFactory loggers = CliLogging.CreateHeld(parse.GetLogLevel(_verbosity)))
@@ -73,6 +136,7 @@ internal sealed class ReplayCommand
             {
                 HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)),
                 MemoryAccessPoints = trace.Options.MemoryAccessPoints,
+                ScheduleSink = writer,
             };
             using var engine = TestingEngine.Create(configuration, parse.GetRequiredValue(_assembly), method, loggers);
             engine.CheckReplayable(trace);

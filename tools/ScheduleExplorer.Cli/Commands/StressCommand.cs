@@ -114,14 +114,17 @@ internal sealed class StressCommand
         string? reportPath = parse.GetValue(_report);
         StressCliOptions.PrepareOutputs(reportPath, null);
         var runner = new ChildProcessStressRunner(new ClrMdThreadInspector());
-        StressReport report = runner.Run(assembly, method, parse.GetValue(_threads), parse.GetValue(_size), options);
+        using var signals = new SignalStop();
+        StressReport report = runner.Run(assembly, method, parse.GetValue(_threads), parse.GetValue(_size), options with { Cancellation = signals.Token });
+
+        // Printed before the file is written, so a failing write never loses the result.
+        _console.Out.Write(StressReportWriter.Format(report));
         if (reportPath is not null)
         {
             StressJson.Write(reportPath, report);
         }
 
-        _console.Out.Write(StressReportWriter.Format(report));
-        return report.Held ? ExitCodes.NoBug : ExitCodes.BugFound;
+        return !report.Held ? ExitCodes.BugFound : report.Interrupted ? ExitCodes.Interrupted : ExitCodes.NoBug;
     }
 
     private int Sweep(ParseResult parse)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using ScheduleExplorer.Cli.Coyote;
+using ScheduleExplorer.Cli.Isolation;
 using ScheduleExplorer.Cli.Reports;
 using ScheduleExplorer.Reporting;
 using ScheduleExplorer.Testing;
@@ -46,6 +47,8 @@ internal sealed class TestCommand
     private readonly Option<string> _engine = CoyoteOptions.Engine();
     private readonly Option<string?> _coyoteStrategy = CoyoteOptions.Strategy();
     private readonly Option<bool> _memoryAccessRaces = CoyoteOptions.MemoryAccessRaces();
+    private readonly Option<bool> _inProcess = new("--in-process") { Description = "Explore in this process instead of a child process (a workload that crashes the process then ends schedex too, with no report)." };
+    private readonly Option<string?> _scheduleStream = new(IsolatedChild.StreamOption) { Hidden = true };
 
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public TestCommand(CliConsole console)
@@ -53,7 +56,7 @@ internal sealed class TestCommand
         _console = console;
         Command = new Command("test", "Explore the schedules of a test method and report the first bug. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off, a hang in uncontrolled code).")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
         };
         Command.SetAction(Execute);
     }
@@ -111,7 +114,7 @@ internal sealed class TestCommand
             TracesDirectory = parse.GetValue(_outdir),
         };
         configuration.Validate();
-        CliPaths.EnsureDirectory(configuration.TracesDirectory!, "traces");
+        CliPaths.CheckOutputDirectory(configuration.TracesDirectory!, "traces");
         if (parse.GetValue(_report) is { } reportFile)
         {
             CliPaths.CheckOutputFile(reportFile, "report");
@@ -125,13 +128,85 @@ internal sealed class TestCommand
         TestReport report;
         using var signals = new SignalStop();
         configuration = configuration with { Cancellation = signals.Token };
-        using (HeldLoggerFactory loggers = CliLogging.CreateHeld(parse.GetLogLevel(_verbosity)))
+        string? stream = parse.GetValue(_scheduleStream);
+        if (stream is null && !parse.GetValue(_inProcess))
         {
-            using var engine = TestingEngine.Create(configuration, assembly, parse.GetRequiredValue(_method), loggers);
-            loggers.Release();
-            report = engine.Run();
+            var elapsed = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = IsolatedChild.Run(parse.Tokens.Select(t => t.Value), _console, signals.Token);
+            if (outcome.Schedule.Finished)
+            {
+                // The child printed and wrote everything an in-process run would have.
+                return outcome.ExitCode;
+            }
+
+            report = CrashReport(outcome, configuration, first, elapsed.Elapsed);
+        }
+        else
+        {
+            using var writer = stream is null ? null : new ScheduleStreamWriter(stream);
+            if (writer is not null)
+            {
+                ParentWatch.Start(signals.Stop);
+                configuration = configuration with { ScheduleSink = writer };
+            }
+
+            try
+            {
+                return Conclude(parse, RunInProcess(parse, configuration, assembly), assembly, first, length);
+            }
+            finally
+            {
+                writer?.MarkFinished();
+            }
         }
 
+        return Conclude(parse, report, assembly, first, length);
+    }
+
+    private TestReport RunInProcess(ParseResult parse, TestConfiguration configuration, string assembly)
+    {
+        using HeldLoggerFactory loggers = CliLogging.CreateHeld(parse.GetLogLevel(_verbosity));
+        using var engine = TestingEngine.Create(configuration, assembly, parse.GetRequiredValue(_method), loggers);
+        loggers.Release();
+        return engine.Run();
+    }
+
+    /// <summary>The report of a child that ended the process: a bug, with the trace rebuilt from its stream and written here.</summary>
+    private static TestReport CrashReport(ChildOutcome outcome, TestConfiguration configuration, int first, TimeSpan elapsed)
+    {
+        if (!outcome.Schedule.Started)
+        {
+            throw new WorkloadException($"the test process ended with {ProcessCrash.ExitDescription(outcome)} before exploring{(outcome.ErrorLines.Count > 0 ? ": " + outcome.ErrorLines[^1] : ".")}");
+        }
+
+        var bug = ProcessCrash.Bug(outcome);
+        var trace = ProcessCrash.Trace(outcome, configuration, bug);
+        string? path = null;
+        if (configuration.TracesDirectory is { } directory)
+        {
+            path = Path.Combine(directory, TestingEngine.TraceFileName(trace));
+            ScheduleExplorer.Traces.TraceSerializer.WriteFile(trace, path);
+        }
+
+        return new TestReport
+        {
+            Method = trace.Method,
+            Strategy = trace.Strategy,
+            Seed = configuration.Seed,
+            Iterations = trace.Iteration - first + 1,
+            BugsFound = 1,
+            FirstBugIteration = trace.Iteration + 1,
+            Bug = ProcessCrash.Report(outcome, bug),
+            Trace = trace,
+            TracePath = path,
+            TotalSteps = trace.Steps.Count,
+            MaxStepsInIteration = trace.Steps.Count,
+            Elapsed = elapsed,
+        };
+    }
+
+    private int Conclude(ParseResult parse, TestReport report, string assembly, int first, int length)
+    {
         // The result is printed before any file is written, so a failing write never loses a found bug.
         int exitCode = Print(report, assembly);
         var summary = RunSummary.From(report, first, length, report.BugFound ? BugReportWriter.Format(report) : report.CouldNotTest?.Summary);

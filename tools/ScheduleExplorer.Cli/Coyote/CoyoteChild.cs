@@ -29,6 +29,7 @@ internal static class CoyoteChild
             start.ArgumentList.Add(argument);
         }
 
+        ParentDeath.Prepare(start);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start a schedex child process");
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();

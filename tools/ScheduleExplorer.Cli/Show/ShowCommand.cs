@@ -76,7 +76,7 @@ internal sealed class ShowCommand
         };
         if (parse.GetValue(_html) is { } htmlPath)
         {
-            CliPaths.EnsureParentDirectory(htmlPath, "page");
+            CliPaths.CheckOutputFile(htmlPath, "page");
             Common.AtomicFile.WriteAllBytes(Path.GetFullPath(htmlPath), new UTF8Encoding(false).GetBytes(TraceViews.Html(trace, options)));
             _console.Out.WriteLine($"Wrote {Path.GetFullPath(htmlPath)}");
             return ExitCodes.NoBug;

@@ -65,12 +65,12 @@ internal static class StressCliOptions
     {
         if (report is not null)
         {
-            CliPaths.EnsureParentDirectory(report, "report");
+            CliPaths.CheckOutputFile(report, "report");
         }
 
         if (chart is not null)
         {
-            CliPaths.EnsureParentDirectory(chart, "chart");
+            CliPaths.CheckOutputFile(chart, "chart");
         }
     }
 

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using ScheduleExplorer.Common;
+
+namespace ScheduleExplorer.Cli.Isolation;
+
+/// <summary>
+/// Runs one <c>schedex test|replay</c> in a child process (<c>--in-process</c>, streaming its schedule
+/// to a private file) and relays what it prints: its standard output to this command's output, its
+/// <c>schedex:</c> lines to this command's error writer and its log lines to this process's standard
+/// error, so a run that ends normally looks exactly as an in-process one. The child dies with this process.
+/// </summary>
+internal static class IsolatedChild
+{
+    /// <summary>The hidden option that makes a command the child of an isolated run.</summary>
+    public const string StreamOption = "--schedule-stream";
+
+    private const int RelayedLogLines = 200;
+    private static readonly System.Text.RegularExpressions.Regex s_logLine = new(@"^\d\d:\d\d:\d\d (trce|dbug|info|warn|fail|crit): ", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Runs schedex with <paramref name="arguments"/> plus the child options; <paramref name="stop"/> is forwarded as a stop request.</summary>
+    public static ChildOutcome Run(IEnumerable<string> arguments, CliConsole console, CancellationToken stop)
+    {
+        using var directory = PrivateTempDirectory.Create();
+        string stream = Path.Combine(directory.Path, "schedule.bin");
+        ScheduleStreamReader.Create(stream);
+        using Process child = Start(arguments, directory.Path, stream);
+        var captured = new ErrorCapture();
+        var output = new Thread(() => Relay(child.StandardOutput, line => console.Out.WriteLine(line))) { IsBackground = true, Name = "schedex child stdout" };
+        var error = new Thread(() => RelayErrors(child.StandardError, console, captured)) { IsBackground = true, Name = "schedex child stderr" };
+        output.Start();
+        error.Start();
+        using (stop.Register(() => AskToStop(child)))
+        {
+            child.WaitForExit();
+        }
+
+        output.Join();
+        error.Join();
+        return new ChildOutcome(child.ExitCode, ScheduleStreamReader.Read(stream), captured.Lines());
+    }
+
+    private static Process Start(IEnumerable<string> arguments, string directory, string stream)
+    {
+        string self = typeof(IsolatedChild).Assembly.Location;
+        var start = new ProcessStartInfo(DotnetHost.Path)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--runtimeconfig");
+        start.ArgumentList.Add(RuntimeConfig(self, directory));
+        start.ArgumentList.Add(self);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add(StreamOption);
+        start.ArgumentList.Add(stream);
+        ParentDeath.Prepare(start);
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start the schedex child process");
+    }
+
+    /// <summary>schedex's own runtimeconfig.json, or one written into the run's private directory.</summary>
+    private static string RuntimeConfig(string self, string directory)
+    {
+        string beside = Path.ChangeExtension(self, ".runtimeconfig.json");
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        string written = Path.Combine(directory, "schedex.runtimeconfig.json");
+        File.WriteAllText(written, $$"""
+            { "runtimeOptions": { "tfm": "net{{Environment.Version.Major}}.{{Environment.Version.Minor}}", "rollForward": "LatestMajor",
+              "framework": { "name": "Microsoft.NETCore.App", "version": "{{Environment.Version}}" } } }
+            """);
+        return written;
+    }
+
+    private static void AskToStop(Process child)
+    {
+        try
+        {
+            child.StandardInput.WriteLine(ParentWatch.StopLine);
+            child.StandardInput.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The child already ended.
+        }
+    }
+
+    private static void Relay(StreamReader from, Action<string> to)
+    {
+        while (from.ReadLine() is { } line)
+        {
+            to(line);
+        }
+    }
+
+    /// <summary>A line of schedex's own console logger ("05:41:06 info: …") or a "schedex: " line.</summary>
+    private static bool IsLogLine(string line) =>
+        line.StartsWith("schedex: ", StringComparison.Ordinal) || s_logLine.IsMatch(line);
+
+    private static void RelayErrors(StreamReader from, CliConsole console, ErrorCapture captured)
+    {
+        int relayed = 0;
+        Relay(from, line =>
+        {
+            if (!IsLogLine(line))
+            {
+                // What the runtime or the workload wrote itself, for the crash report.
+                captured.Add(line);
+            }
+
+            if (line.StartsWith("schedex: ", StringComparison.Ordinal))
+            {
+                console.Error.WriteLine(line);
+            }
+            else if (relayed++ < RelayedLogLines)
+            {
+                // Log lines go where an in-process run's console logger writes them; a crash's
+                // thousand-frame stack is cut short (its end is in the bug report).
+                Console.Error.WriteLine(line);
+            }
+        });
+    }
+}
