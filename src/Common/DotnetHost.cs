@@ -26,4 +26,24 @@ internal static class DotnetHost
             return File.Exists(beside) ? beside : executable;
         }
     }
+
+    /// <summary>
+    /// The runtimeconfig.json to start <paramref name="assembly"/> with (<c>dotnet exec --runtimeconfig</c>): its own,
+    /// beside it, or one for this process's runtime written into <paramref name="privateDirectory"/>.
+    /// </summary>
+    public static string RuntimeConfig(string assembly, string privateDirectory)
+    {
+        string beside = System.IO.Path.ChangeExtension(assembly, ".runtimeconfig.json");
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        string written = System.IO.Path.Combine(privateDirectory, System.IO.Path.GetFileNameWithoutExtension(assembly) + ".runtimeconfig.json");
+        File.WriteAllText(written, $$"""
+            { "runtimeOptions": { "tfm": "net{{Environment.Version.Major}}.{{Environment.Version.Minor}}", "rollForward": "LatestMajor",
+              "framework": { "name": "Microsoft.NETCore.App", "version": "{{Environment.Version}}" } } }
+            """);
+        return written;
+    }
 }

@@ -43,7 +43,7 @@ public sealed class NUnitLibraryTests
             Assert.That(run.ExitCode, Is.EqualTo(1), "bug found");
             // The assertion's site (PriceCacheTests.cs:line) is named in Debug builds; a Release build of the library
             // gives its frames no line here, so only the message is asserted.
-            Assert.That(run.Out, Does.Contain("AssertionFailure: 'main': assertion failed:   loads from the store"));
+            Assert.That(run.Out, Does.Contain("AssertionFailure: 'main': assertion failed: loads from the store"));
             Assert.That(run.Out, Does.Contain("But was:  2"));
             Assert.That(run.Out, Does.Not.Contain("[SetUp] did not run").And.Not.Contain("FileNotFoundException"));
             Assert.That(File.Exists(trace), Is.True, "trace written");

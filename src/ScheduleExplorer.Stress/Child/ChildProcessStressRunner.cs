@@ -152,7 +152,7 @@ public sealed class ChildProcessStressRunner
         };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add("--runtimeconfig");
-        start.ArgumentList.Add(RuntimeConfig(self, temp));
+        start.ArgumentList.Add(DotnetHost.RuntimeConfig(self, temp));
         start.ArgumentList.Add(self);
         start.ArgumentList.Add(ChildArguments.Flag);
         foreach (string argument in arguments.ToArguments())
@@ -176,23 +176,6 @@ public sealed class ChildProcessStressRunner
         child.Start();
         child.BeginErrorReadLine();
         return child;
-    }
-
-    /// <summary>The Stress assembly's own runtimeconfig.json (copied next to it by every referencing build), or one written into the run's private temp directory.</summary>
-    private static string RuntimeConfig(string self, string temp)
-    {
-        string beside = Path.ChangeExtension(self, ".runtimeconfig.json");
-        if (File.Exists(beside))
-        {
-            return beside;
-        }
-
-        string written = Path.Combine(temp, "schedex-stress.runtimeconfig.json");
-        File.WriteAllText(written, $$"""
-            { "runtimeOptions": { "tfm": "net{{Environment.Version.Major}}.{{Environment.Version.Minor}}", "rollForward": "LatestMajor",
-              "framework": { "name": "Microsoft.NETCore.App", "version": "{{Environment.Version}}" } } }
-            """);
-        return written;
     }
 
     private static void Read(StreamReader output, BlockingCollection<ChildEvent> events)

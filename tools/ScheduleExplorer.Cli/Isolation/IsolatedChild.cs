@@ -51,7 +51,7 @@ internal static class IsolatedChild
         };
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add("--runtimeconfig");
-        start.ArgumentList.Add(RuntimeConfig(self, directory));
+        start.ArgumentList.Add(DotnetHost.RuntimeConfig(self, directory));
         start.ArgumentList.Add(self);
         foreach (string argument in arguments)
         {
@@ -62,23 +62,6 @@ internal static class IsolatedChild
         start.ArgumentList.Add(stream);
         ParentDeath.Prepare(start);
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the schedex child process");
-    }
-
-    /// <summary>schedex's own runtimeconfig.json, or one written into the run's private directory.</summary>
-    private static string RuntimeConfig(string self, string directory)
-    {
-        string beside = Path.ChangeExtension(self, ".runtimeconfig.json");
-        if (File.Exists(beside))
-        {
-            return beside;
-        }
-
-        string written = Path.Combine(directory, "schedex.runtimeconfig.json");
-        File.WriteAllText(written, $$"""
-            { "runtimeOptions": { "tfm": "net{{Environment.Version.Major}}.{{Environment.Version.Minor}}", "rollForward": "LatestMajor",
-              "framework": { "name": "Microsoft.NETCore.App", "version": "{{Environment.Version}}" } } }
-            """);
-        return written;
     }
 
     private static void AskToStop(Process child)
