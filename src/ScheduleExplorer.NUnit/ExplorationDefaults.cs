@@ -28,9 +28,9 @@ internal static class ExplorationDefaults
         return own is { } given ? Math.Max(given, fromEnvironment ?? 0) : fromEnvironment ?? TestConfiguration.DefaultIterations;
     }
 
-    /// <summary>The strategy: the test's own, or the environment's, or random.</summary>
+    /// <summary>The strategy: the test's own, or the environment's, or <see cref="TestConfiguration.DefaultStrategy"/>.</summary>
     /// <exception cref="ArgumentException">The variable names no strategy.</exception>
-    public static string Strategy(string? own) => own ?? ReadStrategy() ?? StrategyKind.Random;
+    public static string Strategy(string? own) => own ?? ReadStrategy() ?? TestConfiguration.DefaultStrategy;
 
     /// <summary>The time budget: the test's own, or the environment's, or none.</summary>
     /// <exception cref="ArgumentException">The variable is not a positive number of seconds.</exception>

@@ -46,7 +46,7 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod,
 
     /// <summary>
     /// The exploration strategy's name (see <see cref="StrategyKind"/> and <see cref="Strategies.StrategyRegistry"/>);
-    /// by default <c>SCHEDEX_STRATEGY</c> or random. An unknown name fails the test with the known ones.
+    /// by default <c>SCHEDEX_STRATEGY</c> or <see cref="TestConfiguration.DefaultStrategy"/> (the portfolio). An unknown name fails the test with the known ones.
     /// </summary>
     public string Strategy
     {

@@ -29,7 +29,7 @@ public sealed class IsolationTests
     public void AWorkloadThatEndsTheProcess_IsAProcessCrashBug_WhoseTraceReplays(string method, string end, string type = "ProcessKillers")
     {
         string traces = _temp.File("traces");
-        var run = CliRun.Of("test", CliRun.Workloads, "--method", $"Misbehaving.{type}.{method}", "-i", "5", "-o", traces, "-v", "quiet");
+        var run = CliRun.Of("test", CliRun.Workloads, "--method", $"Misbehaving.{type}.{method}", "-s", "random", "-i", "5", "-o", traces, "-v", "quiet");
         string trace = Path.Combine(traces, $"{type}.{method}.random.seed0.json");
         Assert.Multiple(() =>
         {
@@ -51,7 +51,7 @@ public sealed class IsolationTests
     public void AReplayThatCrashesElsewhere_IsADivergence()
     {
         string traces = _temp.File("traces");
-        CliRun.Of("test", CliRun.Workloads, "--method", "Misbehaving.ProcessKillers.NativeCrash", "-i", "5", "-o", traces, "-v", "quiet");
+        CliRun.Of("test", CliRun.Workloads, "--method", "Misbehaving.ProcessKillers.NativeCrash", "-s", "random", "-i", "5", "-o", traces, "-v", "quiet");
         string path = Path.Combine(traces, "ProcessKillers.NativeCrash.random.seed0.json");
         var json = JsonNode.Parse(File.ReadAllText(path))!;
         json["bug"]!["message"] = json["bug"]!["message"]!.GetValue<string>().Replace("139", "134", StringComparison.Ordinal);
@@ -71,8 +71,8 @@ public sealed class IsolationTests
     {
         string isolatedTraces = _temp.File("isolated");
         string inProcessTraces = _temp.File("inprocess");
-        var isolated = CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Unsynchronized", "-i", "50", "-o", isolatedTraces, "-v", "quiet");
-        var inProcess = CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Unsynchronized", "-i", "50", "-o", inProcessTraces, "-v", "quiet", "--in-process");
+        var isolated = CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Unsynchronized", "-s", "random", "-i", "50", "-o", isolatedTraces, "-v", "quiet");
+        var inProcess = CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Unsynchronized", "-s", "random", "-i", "50", "-o", inProcessTraces, "-v", "quiet", "--in-process");
         const string Trace = "LostUpdate.Unsynchronized.random.seed0.json";
         Assert.Multiple(() =>
         {

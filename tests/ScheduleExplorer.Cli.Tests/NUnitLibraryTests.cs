@@ -36,7 +36,8 @@ public sealed class NUnitLibraryTests
     public void Test_RacyCacheAside_FindsTheDoubleLoad_AndReplayReproducesIt()
     {
         var run = CliRun.Of("test", CacheAsideSample.Assembly, "--method", CacheAsideSample.Racy, "-o", _temp.Path, "-v", "quiet");
-        string trace = Path.Combine(_temp.Path, CacheAsideSample.Racy + ".random.seed0.json");
+        // Under the default portfolio, rff forces the conflict the first (random) iteration ran into.
+        string trace = Path.Combine(_temp.Path, CacheAsideSample.Racy + ".portfolio-rff.seed0.json");
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), "bug found");
@@ -52,7 +53,7 @@ public sealed class NUnitLibraryTests
         Assert.Multiple(() =>
         {
             Assert.That(replay.ExitCode, Is.EqualTo(1), "reproduced");
-            Assert.That(replay.Out, Does.Contain("(replay of random, seed 0)").And.Contain("loads from the store"));
+            Assert.That(replay.Out, Does.Contain("(replay of portfolio rff, seed 0)").And.Contain("loads from the store"));
             Assert.That(replay.Out, Does.Not.Contain("diverged"));
         });
     }

@@ -18,7 +18,8 @@ public sealed class TestCommandTests
     public void Test_LostUpdate_FindsTheBugWritesTheTraceAndPrintsTheReplayCommand()
     {
         var run = CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Unsynchronized", "-o", _temp.Path);
-        string trace = Path.Combine(_temp.Path, "LostUpdate.Unsynchronized.random.seed0.json");
+        // The default portfolio's first iteration is its random walk, which finds the lost update.
+        string trace = Path.Combine(_temp.Path, "LostUpdate.Unsynchronized.portfolio-random.seed0.json");
         Assert.Multiple(() =>
         {
             Assert.That(run.ExitCode, Is.EqualTo(1));

@@ -25,6 +25,13 @@ internal static class BugFindingStatistics
         "SyncOverAsync.Blocking",
         "ChannelPipeline.CompletesEarly",
         "TimeoutRace.LateResultLost",
+        "ParallelCounter.ForUnsynchronized",
+        "ParallelCounter.ForEachAsyncAcrossAwait",
+        "Heartbeat.StopRacy",
+        "PeriodicPoller.AssumesExactTicks",
+        "ContinuationChain.Unsynchronized",
+        "AsyncStreams.SharedTotal",
+        "AsyncVoidCrash.Throws",
         "TwoStage.Bad(100)",
         "Reorder.Bad(20)",
         "Reorder.Bad(50)",
@@ -51,6 +58,8 @@ internal static class BugFindingStatistics
         Console.WriteLine($"{"workload",-38} {"strategy",-18} {"found",7} {"median",8} {"max",8} {"mean",8} {"iter/s",10}");
         foreach (var method in s_bugs.Where(m => Matches(m, workloadFilter)))
         {
+            // One load of the workload serves every strategy and seed: rewriting and JIT once per workload.
+            using var engine = TestingEngine.Create(new TestConfiguration { MinimizeSchedules = false }, typeof(LostUpdate).Assembly.Location, method);
             foreach (var (strategy, bound) in s_strategies)
             {
                 string name = bound is { } b ? $"{strategy}({b})" : strategy;
@@ -65,8 +74,7 @@ internal static class BugFindingStatistics
                 for (int seed = 0; seed < seeds; seed++)
                 {
                     var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = bound, Seed = (ulong)seed, Iterations = budget, MinimizeSchedules = false };
-                    using var engine = TestingEngine.Create(configuration, typeof(LostUpdate).Assembly.Location, method);
-                    var report = engine.Run();
+                    var report = engine.Run(configuration);
                     iterations += report.Iterations;
                     exploring += report.Elapsed;
                     if (report.FirstBugIteration is { } first)

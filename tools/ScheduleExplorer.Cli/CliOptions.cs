@@ -66,13 +66,13 @@ internal static class CliOptions
     /// The <c>-s|--strategy</c> option: a name from <see cref="StrategyRegistry"/>; read it with
     /// <see cref="GetStrategy"/>. An unknown name is a parse error listing the known ones.
     /// </summary>
-    public static Option<string> Strategy() => Choice("--strategy", "-s", StrategyKind.Random, string.Join('|', StrategyRegistry.All.Select(s => s.Name)),
+    public static Option<string> Strategy() => Choice("--strategy", "-s", TestConfiguration.DefaultStrategy, string.Join('|', StrategyRegistry.All.Select(s => s.Name)),
         "Exploration strategy: " + string.Join("; ", StrategyRegistry.All) + ".",
         token => ParseStrategy(token) is not null, "unknown strategy '{0}': use " + StrategyRegistry.Names.Replace("{", "{{", StringComparison.Ordinal) + ".");
 
     /// <summary>The strategy name an option made by <see cref="Strategy"/> holds.</summary>
     public static string GetStrategy(this ParseResult parse, Option<string> option) =>
-        ParseStrategy(parse.GetRequiredValue(option)) ?? StrategyKind.Random;
+        ParseStrategy(parse.GetRequiredValue(option)) ?? TestConfiguration.DefaultStrategy;
 
     /// <summary>The longest <c>--timeout</c>: one year (a larger number would overflow a <see cref="TimeSpan"/>).</summary>
     public const double MaxTimeoutSeconds = 31_536_000;

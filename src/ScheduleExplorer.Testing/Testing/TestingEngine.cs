@@ -65,6 +65,17 @@ public sealed class TestingEngine : IDisposable
     public TestReport Run() => Explore(CreateStrategy(), replay: null);
 
     /// <summary>
+    /// Explores the already loaded test under another strategy or seed (<paramref name="configuration"/>'s
+    /// rewriting options are not applied again): many runs of one test pay for rewriting, loading and JIT once.
+    /// </summary>
+    internal TestReport Run(TestConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.Validate();
+        return new TestingEngine(configuration, _target, loggerFactory: null).Run();
+    }
+
+    /// <summary>
     /// Replays <paramref name="trace"/> step for step. With <paramref name="breakAtBug"/> and a
     /// debugger attached, execution breaks in the workload at the last recorded step.
     /// </summary>
@@ -105,7 +116,9 @@ public sealed class TestingEngine : IDisposable
         var entry = EntryInScope();
         int iterations = replay is null ? _configuration.Iterations : 1;
         int first = replay is null ? _configuration.FirstIteration : 0;
-        var progress = new ExplorationProgress(_logger, _target.Method, strategy.Name, iterations, _configuration.ProgressInterval);
+        // Named before its first iteration: "portfolio", not the member that explores the last one.
+        string strategyName = strategy.Name;
+        var progress = new ExplorationProgress(_logger, _target.Method, strategyName, iterations, _configuration.ProgressInterval);
         var stopwatch = Stopwatch.StartNew();
         using var scheduler = new ControlledScheduler(strategy, options);
         progress.Started(_configuration.Seed);
@@ -185,7 +198,8 @@ public sealed class TestingEngine : IDisposable
         {
             Method = _target.Method,
             // A replay reports the schedule it replayed: the trace's strategy, seed and iteration.
-            Strategy = replay is null ? strategy.Name : $"replay of {replay.Strategy}",
+            // A bug names the strategy that found it (a portfolio's member); a run without one, the run's.
+            Strategy = replay is null ? statistics.FirstBugTrace?.Strategy ?? strategyName : $"replay of {replay.Strategy}",
             Seed = replay?.Seed ?? _configuration.Seed,
             Iterations = statistics.Iterations,
             // A tree whose branches were cut off by the step bound was not explored to its leaves.
@@ -311,7 +325,8 @@ public sealed class TestingEngine : IDisposable
     public static string TraceFileName(ScheduleTrace trace)
     {
         ArgumentNullException.ThrowIfNull(trace);
-        string strategy = new([.. trace.Strategy.Where(char.IsLetterOrDigit)]);
+        // "pct(3)" → "pct3", "portfolio rff" → "portfolio-rff".
+        string strategy = new([.. trace.Strategy.Select(c => c == ' ' ? '-' : c).Where(c => char.IsLetterOrDigit(c) || c == '-')]);
         string method = string.Join('.', trace.Method.Split('(')[0].Split('.').TakeLast(2))
             + new string([.. trace.Method.SkipWhile(c => c != '(').Where(char.IsLetterOrDigit).Select(c => c)]);
         return $"{method}.{strategy}.seed{trace.Seed}.json";

@@ -9,21 +9,30 @@ namespace ScheduleExplorer.Strategies;
 /// operations about to run the second site are held back until some operation has run the first —
 /// choosing uniformly at random otherwise. A read is thus made to read from an older write, or a
 /// lock to be taken by the other thread first, which is what bugs needing one precise preemption
-/// among many threads depend on. One iteration in four forces nothing. When only held-back
-/// operations can run, the order is given up for the rest of the iteration. What is learnt comes
-/// from earlier iterations, so a shard does not repeat the schedules of the whole run (a replay does).
+/// among many threads depend on. One iteration in four forces nothing, unless it is built to force in
+/// every iteration (the portfolio's rff, whose unforced walks are the portfolio's random ones, which
+/// it learns from through <see cref="Observe"/>). When only held-back operations can run, or the
+/// order has held an operation back at <see cref="MaxHeldDecisions"/> decisions (the others may be
+/// spinning until it runs, as a try-lock backoff does), the order is given up for the rest of the iteration. What is learnt comes from earlier iterations, so a
+/// shard does not repeat the schedules of the whole run (a replay does: it follows the trace).
 /// </summary>
 internal sealed class ReadsFromStrategy : ISchedulingStrategy
 {
+    /// <summary>Decisions at which an order may hold an operation back before it is given up.</summary>
+    public const int MaxHeldDecisions = 1_000;
+
     private readonly ulong _seed;
+    private readonly bool _alwaysForce;
     private readonly Xoshiro256StarStar _random;
     private readonly ConflictSites _conflicts = new();
     private readonly List<int> _free = [];
     private ConflictOrder? _order;
+    private int _heldDecisions;
 
-    public ReadsFromStrategy(ulong seed)
+    public ReadsFromStrategy(ulong seed, bool alwaysForce = false)
     {
         _seed = seed;
+        _alwaysForce = alwaysForce;
         _random = new Xoshiro256StarStar(seed);
     }
 
@@ -36,9 +45,26 @@ internal sealed class ReadsFromStrategy : ISchedulingStrategy
     {
         _random.Reseed(Xoshiro256StarStar.IterationSeed(_seed, iteration));
         _conflicts.StartIteration();
+        _heldDecisions = 0;
         var orders = _conflicts.Orders;
-        _order = orders.Count == 0 || _random.NextInt(4) == 0 ? null : orders[_random.NextInt(orders.Count)];
+        _order = orders.Count == 0 || (!_alwaysForce && _random.NextInt(4) == 0) ? null : orders[_random.NextInt(orders.Count)];
         return true;
+    }
+
+    /// <summary>Starts learning from an iteration another strategy explores (the learnt orders stay).</summary>
+    public void ObserveIteration()
+    {
+        _conflicts.StartIteration();
+        _order = null;
+    }
+
+    /// <summary>Learns from <paramref name="chosen"/> running its pending point in an iteration another strategy explores.</summary>
+    public void Observe(int chosen, PendingPoints pending)
+    {
+        if (pending.IsAvailable)
+        {
+            _conflicts.Ran(chosen, pending[chosen]);
+        }
     }
 
     public int NextOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, PendingPoints pending)
@@ -77,9 +103,10 @@ internal sealed class ReadsFromStrategy : ISchedulingStrategy
             }
         }
 
-        if (_free.Count == 0)
+        if (_free.Count == 0 || (_free.Count < enabled.Length && ++_heldDecisions > MaxHeldDecisions))
         {
-            // Only held-back operations can run: the order cannot be had in this schedule.
+            // Only held-back operations can run, or the others have run long without the first
+            // site: the order cannot be had in this schedule.
             _order = null;
             return enabled[_random.NextInt(enabled.Length)];
         }

@@ -31,14 +31,14 @@ public sealed class ExplorationDefaultsTests
     }
 
     [Test]
-    public void Defaults_WithoutTheEnvironment_AreOneIterationCountEverywhere()
+    public void Defaults_WithoutTheEnvironment_AreOneIterationCountAndStrategyEverywhere()
     {
         var attribute = new ExploreSchedulesAttribute();
         Assert.Multiple(() =>
         {
             Assert.That(attribute.Iterations, Is.EqualTo(TestConfiguration.DefaultIterations));
             Assert.That(new TestConfiguration().Iterations, Is.EqualTo(TestConfiguration.DefaultIterations));
-            Assert.That(attribute.Strategy, Is.EqualTo(StrategyKind.Random));
+            Assert.That(attribute.Strategy, Is.EqualTo(StrategyKind.Portfolio).And.EqualTo(new TestConfiguration().Strategy), "one default strategy everywhere");
             Assert.That(attribute.TimeBudgetSeconds, Is.Zero);
         });
     }

@@ -1,6 +1,9 @@
+using ScheduleExplorer.Detection;
 using ScheduleExplorer.Runtime;
 using ScheduleExplorer.Strategies;
 using ScheduleExplorer.Testing;
+using ScheduleExplorer.Tests.EndToEnd;
+using ScheduleExplorer.Tests.Runtime;
 
 namespace ScheduleExplorer.Tests.Strategies;
 
@@ -63,21 +66,45 @@ public sealed class StrategyRegistryTests
     }
 
     [Test]
-    public void ThePortfolio_RotatesItsMembers_DeterministicallyFromTheSeed()
+    public void ThePortfolio_IsTheDefault_AndRotatesRandomAndRff()
     {
-        string[] Rotation(ulong seed)
-        {
-            var portfolio = StrategyRegistry.Create("portfolio", seed);
-            return [.. Enumerable.Range(0, 24).Select(i => { portfolio.PrepareIteration(i); return portfolio.Name; })];
-        }
+        Assert.That(new TestConfiguration().Strategy, Is.EqualTo(StrategyKind.Portfolio));
+        Assert.That(TestConfiguration.DefaultStrategy, Is.EqualTo(StrategyKind.Portfolio));
 
-        var rotation = Rotation(4);
-        Assert.That(Rotation(4), Is.EqualTo(rotation));
-        Assert.That(rotation.Distinct().Count(), Is.EqualTo(7), "every member explores some iterations");
-        Assert.That(rotation.Count(name => name == "portfolio rff"), Is.EqualTo(12), "rff explores every other iteration");
-        Assert.That(rotation.Skip(12), Is.EqualTo(rotation.Take(12)), "the rotation repeats");
-        Assert.That(Enumerable.Range(0, 8).Select(s => Rotation((ulong)s)[0]).Distinct().Count(), Is.GreaterThan(1), "the seed picks where the rotation starts");
-        Assert.That(rotation, Has.All.StartWith("portfolio "));
+        var portfolio = StrategyRegistry.Create("portfolio", seed: 4);
+        string[] rotation = [.. Enumerable.Range(0, 12).Select(i => { portfolio.PrepareIteration(i); return portfolio.Name; })];
+
+        Assert.That(rotation.Take(4), Is.EqualTo(new[] { "portfolio random", "portfolio rff", "portfolio rff", "portfolio rff" }));
+        Assert.That(rotation.Skip(4).Take(4), Is.EqualTo(rotation.Take(4)), "the rotation repeats");
+        Assert.That(rotation.Skip(8), Is.EqualTo(rotation.Take(4)));
+    }
+
+    [Test]
+    public void ThePortfoliosRff_LearnsFromTheRandomWalks_AndForcesWhatItLearnt()
+    {
+        var rff = new ReadsFromStrategy(seed: 2, alwaysForce: true);
+        var portfolio = new PortfolioStrategy([new RandomStrategy(2), rff], rff);
+        using var scheduler = new ControlledScheduler(portfolio, new SchedulerOptions { MaxSteps = 5_000 });
+
+        portfolio.PrepareIteration(0);
+        Assert.That(portfolio.Name, Is.EqualTo("portfolio random"));
+        scheduler.RunIteration(() => ManualWorkloads.LostUpdate(2, 1, locked: false), keepSchedule: false);
+
+        portfolio.PrepareIteration(1);
+        Assert.That(portfolio.Name, Is.EqualTo("portfolio rff"));
+        Assert.That(rff.Order, Is.Not.Null, "the conflicts the random walk ran are forced in the next rff iteration");
+        Assert.That(rff.Order!.Value.First.Location, Is.EqualTo("Counter.Value"));
+    }
+
+    [Test]
+    public void UnderTheDefault_ABugNamesTheMemberThatFoundIt_ACleanRunThePortfolio()
+    {
+        var clean = Workload.Explore("LostUpdate.Locked", new TestConfiguration { Iterations = 6 });
+        Assert.That(clean.Strategy, Is.EqualTo("portfolio"));
+
+        var found = Workload.AssertFoundAndReplays("Reorder.Bad(20)", new TestConfiguration { Iterations = 100, Seed = 1 }, BugKind.UnhandledException, "Reordered writes");
+        Assert.That(found.Strategy, Is.EqualTo("portfolio rff").Or.EqualTo("portfolio random"));
+        Assert.That(found.Trace!.Strategy, Is.EqualTo(found.Strategy), "the trace records the member");
     }
 
     private static string NameAfterPrepare(ISchedulingStrategy strategy)

@@ -251,7 +251,8 @@ internal sealed class TestCommand
     private ScheduleExplorer.Coyote.CoyoteTestConfiguration CoyoteConfiguration(ParseResult parse) => new()
     {
         Iterations = parse.GetValue(_iterations),
-        Strategy = CoyoteOptions.Parse(parse.GetValue(_coyoteStrategy) ?? parse.GetRequiredValue(_strategy)) ?? ScheduleExplorer.Coyote.CoyoteStrategy.Random,
+        // Coyote has no equivalent of the default portfolio: without -s it runs its random strategy.
+        Strategy = CoyoteOptions.Parse(parse.GetValue(_coyoteStrategy) ?? (parse.GetResult(_strategy) is { Implicit: false } ? parse.GetRequiredValue(_strategy) : StrategyKind.Random)) ?? ScheduleExplorer.Coyote.CoyoteStrategy.Random,
         StrategyBound = parse.GetValue(_strategyBound) is > 0 and var bound ? bound : new ScheduleExplorer.Coyote.CoyoteTestConfiguration().StrategyBound,
         Seed = (uint)parse.GetValue(_seed),
         MaxSteps = parse.GetValue(_maxSteps) == s_defaults.MaxSteps ? null : parse.GetValue(_maxSteps),

@@ -31,10 +31,10 @@ internal static class CoyoteOptions
         },
     };
 
-    /// <summary><c>--coyote-strategy</c>: one of Coyote's strategies; by default the one -s names (random, pct → prioritization, dfs).</summary>
+    /// <summary><c>--coyote-strategy</c>: one of Coyote's strategies; by default the one -s names (random, pct → prioritization, dfs), random without -s.</summary>
     public static Option<string?> Strategy() => new("--coyote-strategy")
     {
-        Description = "With --engine coyote: random, prioritization, probabilistic, dfs or portfolio (default: the strategy -s names, pct being prioritization).",
+        Description = "With --engine coyote: random, prioritization, probabilistic, dfs or portfolio (default: the strategy -s names, pct being prioritization; random when -s is not given).",
         HelpName = "name",
         CustomParser = result =>
         {
