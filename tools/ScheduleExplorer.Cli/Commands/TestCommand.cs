@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using ScheduleExplorer.Cli.Coyote;
 using ScheduleExplorer.Cli.Isolation;
+using ScheduleExplorer.Cli.Parallel;
 using ScheduleExplorer.Cli.Reports;
 using ScheduleExplorer.Reporting;
 using ScheduleExplorer.Testing;
@@ -43,6 +44,8 @@ internal sealed class TestCommand
     private readonly Option<string?> _report = new("--report") { Description = "Also write the result as JSON to this file.", HelpName = "FILE.json" };
     private readonly Option<string?> _junit = new("--junit") { Description = "Also write the result as JUnit XML to this file, for CI.", HelpName = "FILE.xml" };
     private readonly Option<Shard> _shard = Shard.Option();
+    private readonly Option<int> _parallel = CliOptions.Int("--parallel", null, 1, 1, "Explore in N processes at once (iterations striped over them), with the results, numbering and trace of a serial run; not for dfs.");
+    private readonly Option<Shard> _part = Shard.Option(ParallelRun.PartOption);
     private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
     private readonly Option<string> _engine = CoyoteOptions.Engine();
     private readonly Option<string?> _coyoteStrategy = CoyoteOptions.Strategy();
@@ -56,8 +59,9 @@ internal sealed class TestCommand
         _console = console;
         Command = new Command("test", "Explore the schedules of a test method and report the first bug. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off, a hang in uncontrolled code).")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
         };
+        _part.Hidden = true;
         Command.SetAction(Execute);
     }
 
@@ -129,8 +133,14 @@ internal sealed class TestCommand
         using var signals = new SignalStop();
         configuration = configuration with { Cancellation = signals.Token };
         string? stream = parse.GetValue(_scheduleStream);
+        int parallel = stream is null ? CheckParallel(parse, configuration, length) : 1;
         if (stream is null && !parse.GetValue(_inProcess))
         {
+            if (parallel > 1)
+            {
+                return RunParallel(parse, configuration, assembly, first, length, parallel, signals.Token);
+            }
+
             var elapsed = System.Diagnostics.Stopwatch.StartNew();
             var outcome = IsolatedChild.Run(parse.Tokens.Select(t => t.Value), _console, signals.Token);
             if (outcome.Schedule.Finished)
@@ -144,15 +154,19 @@ internal sealed class TestCommand
         else
         {
             using var writer = stream is null ? null : new ScheduleStreamWriter(stream);
+            var part = writer is null ? Shard.All : parse.GetValue(_part);
+            var partChild = part.Count > 1 ? new PartChild(_console.Out) : null;
             if (writer is not null)
             {
-                ParentWatch.Start(signals.Stop);
+                ParentWatch.Start(signals.Stop, partChild is null ? null : partChild.ParentLine);
                 configuration = configuration with { ScheduleSink = writer };
             }
 
             try
             {
-                return Conclude(parse, RunInProcess(parse, configuration, assembly), assembly, first, length);
+                return partChild is null
+                    ? Conclude(parse, RunInProcess(parse, configuration, assembly), assembly, first, length)
+                    : RunPart(parse, configuration, assembly, (first, length), part, partChild);
             }
             finally
             {
@@ -163,9 +177,66 @@ internal sealed class TestCommand
         return Conclude(parse, report, assembly, first, length);
     }
 
-    private TestReport RunInProcess(ParseResult parse, TestConfiguration configuration, string assembly)
+    /// <summary>The number of processes of <c>--parallel</c> (at most one per iteration); throws when the run cannot be split.</summary>
+    private int CheckParallel(ParseResult parse, TestConfiguration configuration, int length)
     {
-        using HeldLoggerFactory loggers = CliLogging.CreateHeld(parse.GetLogLevel(_verbosity));
+        int parallel = parse.GetValue(_parallel);
+        if (parallel == 1)
+        {
+            return 1;
+        }
+
+        if (parse.GetValue(_inProcess))
+        {
+            throw new ArgumentException("--parallel explores in child processes: it cannot be combined with --in-process.");
+        }
+
+        // The registry says which strategies can start at any iteration; the others explore in order.
+        var strategy = ScheduleExplorer.Strategies.StrategyRegistry.Find(configuration.Strategy)!;
+        if (!strategy.Shardable)
+        {
+            throw new ArgumentException($"--parallel: {strategy.Name} explores one tree in order and cannot be split over processes; run it without --parallel.");
+        }
+
+        return Math.Min(parallel, length);
+    }
+
+    private int RunParallel(ParseResult parse, TestConfiguration configuration, string assembly, int first, int length, int parts, CancellationToken signal)
+    {
+        using var loggers = CliLogging.Create(parse.GetLogLevel(_verbosity));
+        var run = new ParallelRun(_console, loggers.CreateLogger("schedex"), ProgressLine.ForStandardError(), first, length);
+        return run.Run(
+            [.. parse.Tokens.Select(t => t.Value)],
+            parts,
+            signal,
+            (outcome, elapsed) => Conclude(parse, CrashReport(outcome, configuration, first, elapsed), assembly, first, length));
+    }
+
+    /// <summary>One part of a parallel run: every <c>part.Count</c>-th iteration of the slice, then the parent's verdict.</summary>
+    private int RunPart(ParseResult parse, TestConfiguration configuration, string assembly, (int First, int Length) slice, Shard part, PartChild child)
+    {
+        var striped = configuration with
+        {
+            FirstIteration = slice.First + part.Index - 1,
+            Iterations = (slice.Length - part.Index + part.Count) / part.Count,
+            IterationStride = part.Count,
+            TracesDirectory = null,
+            IterationEnded = child.IterationEnded,
+        };
+        var report = RunInProcess(parse, striped, assembly, LogLevel.Warning);
+        if (child.AwaitVerdict() is not { } totals)
+        {
+            return ExitCodes.NoBug;
+        }
+
+        report = PartChild.WriteTrace(totals.Apply(report, configuration.MaxSteps), configuration.TracesDirectory);
+        return Conclude(parse, report, assembly, slice.First, slice.Length);
+    }
+
+    private TestReport RunInProcess(ParseResult parse, TestConfiguration configuration, string assembly, LogLevel least = LogLevel.Trace)
+    {
+        var level = parse.GetLogLevel(_verbosity);
+        using HeldLoggerFactory loggers = CliLogging.CreateHeld(level > least ? level : least);
         using var engine = TestingEngine.Create(configuration, assembly, parse.GetRequiredValue(_method), loggers);
         loggers.Release();
         return engine.Run();
