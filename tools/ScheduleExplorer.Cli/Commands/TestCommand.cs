@@ -46,6 +46,7 @@ internal sealed class TestCommand
     private readonly Option<Shard> _shard = Shard.Option();
     private readonly Option<int> _parallel = CliOptions.Int("--parallel", null, 1, 1, "Explore in N processes at once (iterations striped over them), with the results, numbering and trace of a serial run; not for dfs.");
     private readonly Option<Shard> _part = Shard.Option(ParallelRun.PartOption);
+    private readonly Option<bool> _reportIterations = new(ReportIterationsOption) { Hidden = true };
     private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
     private readonly Option<string> _engine = CoyoteOptions.Engine();
     private readonly Option<string?> _coyoteStrategy = CoyoteOptions.Strategy();
@@ -53,13 +54,15 @@ internal sealed class TestCommand
     private readonly Option<bool> _inProcess = new("--in-process") { Description = "Explore in this process instead of a child process (a workload that crashes the process then ends schedex too, with no report)." };
     private readonly Option<string?> _scheduleStream = new(IsolatedChild.StreamOption) { Hidden = true };
 
+    private const string ReportIterationsOption = "--report-iterations";
+
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public TestCommand(CliConsole console)
     {
         _console = console;
         Command = new Command("test", "Explore the schedules of a test method and report the first bug. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off, a hang in uncontrolled code).")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _reportIterations, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
         };
         _part.Hidden = true;
         Command.SetAction(Execute);
@@ -142,7 +145,7 @@ internal sealed class TestCommand
             }
 
             var elapsed = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = IsolatedChild.Run(parse.Tokens.Select(t => t.Value), _console, signals.Token);
+            var outcome = RunChild(parse, length, signals.Token);
             if (outcome.Schedule.Finished)
             {
                 // The child printed and wrote everything an in-process run would have.
@@ -162,6 +165,11 @@ internal sealed class TestCommand
                 configuration = configuration with { ScheduleSink = writer };
             }
 
+            if (partChild is null && parse.GetValue(_reportIterations))
+            {
+                configuration = configuration with { IterationEnded = new PartChild(_console.Out).IterationEnded };
+            }
+
             try
             {
                 return partChild is null
@@ -175,6 +183,19 @@ internal sealed class TestCommand
         }
 
         return Conclude(parse, report, assembly, first, length);
+    }
+
+    /// <summary>The serial run's child; on a terminal its iterations feed a live progress line on standard error.</summary>
+    private ChildOutcome RunChild(ParseResult parse, int length, CancellationToken stop)
+    {
+        var arguments = parse.Tokens.Select(t => t.Value);
+        if (parse.GetLogLevel(_verbosity) == LogLevel.None || ProgressLine.ForStandardError() is not { } line)
+        {
+            return IsolatedChild.Run(arguments, _console, stop);
+        }
+
+        var relay = new ProgressRelay(line, _console.Out, length);
+        return IsolatedChild.Run([.. arguments, ReportIterationsOption], new CliConsole(relay.Writer, _console.Error), stop);
     }
 
     /// <summary>The number of processes of <c>--parallel</c> (at most one per iteration); throws when the run cannot be split.</summary>
@@ -204,7 +225,8 @@ internal sealed class TestCommand
     private int RunParallel(ParseResult parse, TestConfiguration configuration, string assembly, int first, int length, int parts, CancellationToken signal)
     {
         using var loggers = CliLogging.Create(parse.GetLogLevel(_verbosity));
-        var run = new ParallelRun(_console, loggers.CreateLogger("schedex"), ProgressLine.ForStandardError(), first, length);
+        var progress = parse.GetLogLevel(_verbosity) == LogLevel.None ? null : ProgressLine.ForStandardError();
+        var run = new ParallelRun(_console, loggers.CreateLogger("schedex"), progress, first, length);
         return run.Run(
             [.. parse.Tokens.Select(t => t.Value)],
             parts,

@@ -124,7 +124,11 @@ internal sealed class ParallelRun
             while (!_parts.All(p => p.Settled))
             {
                 Monitor.Wait(_lock, TimeSpan.FromMilliseconds(100));
-                _progress?.Show(_ledger.Done, _count, _ledger.Ends, elapsed.Elapsed);
+                if (_exploringSince is { } since)
+                {
+                    _progress?.Show(_ledger.Done, _count, _ledger.Ends, elapsed.Elapsed - since);
+                }
+
                 if (elapsed.Elapsed - logged >= s_logEvery)
                 {
                     logged = elapsed.Elapsed;

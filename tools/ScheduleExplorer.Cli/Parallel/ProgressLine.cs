@@ -24,7 +24,8 @@ internal sealed class ProgressLine
     public static string Format(int done, int total, int bugs, TimeSpan elapsed)
     {
         double rate = done / Math.Max(elapsed.TotalSeconds, 1e-9);
-        string eta = done == 0 ? "?" : TimeSpan.FromSeconds(Math.Round((total - done) / Math.Max(rate, 1e-9))).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture);
+        var left = TimeSpan.FromSeconds(Math.Round((total - done) / Math.Max(rate, 1e-9)));
+        string eta = done == 0 ? "?" : string.Create(CultureInfo.InvariantCulture, $"{(long)left.TotalHours}:{left.Minutes:00}:{left.Seconds:00}");
         return string.Create(CultureInfo.InvariantCulture, $"{done:N0}/{total:N0} iterations, {rate:N0} it/s, {bugs:N0} {(bugs == 1 ? "bug" : "bugs")}, ETA {eta}");
     }
 
