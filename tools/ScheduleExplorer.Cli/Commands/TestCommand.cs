@@ -98,6 +98,11 @@ internal sealed class TestCommand
         string assembly = parse.GetRequiredValue(_assembly);
         if (parse.IsCoyote(_engine))
         {
+            if (parse.GetValue(_parallel) > 1)
+            {
+                throw new ArgumentException("--parallel is for the ScheduleExplorer engine; run Coyote without it.");
+            }
+
             return new CoyoteRun(_console).Test(assembly, parse.GetRequiredValue(_method), CoyoteConfiguration(parse), parse.GetLogLevel(_verbosity));
         }
 
@@ -132,57 +137,56 @@ internal sealed class TestCommand
             CliPaths.CheckOutputFile(junitFile, "JUnit");
         }
 
-        TestReport report;
         using var signals = new SignalStop();
         configuration = configuration with { Cancellation = signals.Token };
         string? stream = parse.GetValue(_scheduleStream);
         int parallel = stream is null ? CheckParallel(parse, configuration, length) : 1;
-        if (stream is null && !parse.GetValue(_inProcess))
+        if (stream is not null || parse.GetValue(_inProcess))
         {
-            if (parallel > 1)
-            {
-                return RunParallel(parse, configuration, assembly, first, length, parallel, signals.Token);
-            }
-
-            var elapsed = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = RunChild(parse, length, signals.Token);
-            if (outcome.Schedule.Finished)
-            {
-                // The child printed and wrote everything an in-process run would have.
-                return outcome.ExitCode;
-            }
-
-            report = CrashReport(outcome, configuration, first, elapsed.Elapsed);
-        }
-        else
-        {
-            using var writer = stream is null ? null : new ScheduleStreamWriter(stream);
-            var part = writer is null ? Shard.All : parse.GetValue(_part);
-            var partChild = part.Count > 1 ? new PartChild(_console.Out) : null;
-            if (writer is not null)
-            {
-                ParentWatch.Start(signals.Stop, partChild is null ? null : partChild.ParentLine);
-                configuration = configuration with { ScheduleSink = writer };
-            }
-
-            if (partChild is null && parse.GetValue(_reportIterations))
-            {
-                configuration = configuration with { IterationEnded = new PartChild(_console.Out).IterationEnded };
-            }
-
-            try
-            {
-                return partChild is null
-                    ? Conclude(parse, RunInProcess(parse, configuration, assembly), assembly, first, length)
-                    : RunPart(parse, configuration, assembly, (first, length), part, partChild);
-            }
-            finally
-            {
-                writer?.MarkFinished();
-            }
+            return ExploreHere(parse, configuration, assembly, (first, length), stream, signals);
         }
 
-        return Conclude(parse, report, assembly, first, length);
+        if (parallel > 1)
+        {
+            return RunParallel(parse, configuration, assembly, first, length, parallel, signals.Token);
+        }
+
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = RunChild(parse, length, signals.Token);
+        // A child that ended normally printed and wrote everything an in-process run would have.
+        return outcome.Schedule.Finished
+            ? outcome.ExitCode
+            : Conclude(parse, CrashReport(outcome, configuration, first, elapsed.Elapsed), assembly, first, length);
+    }
+
+    /// <summary>Explores in this process: with <c>--in-process</c>, or as the child of an isolated or a parallel run (<paramref name="stream"/> given).</summary>
+    private int ExploreHere(ParseResult parse, TestConfiguration configuration, string assembly, (int First, int Length) slice, string? stream, SignalStop signals)
+    {
+        var (first, length) = slice;
+        using var writer = stream is null ? null : new ScheduleStreamWriter(stream);
+        var part = writer is null ? Shard.All : parse.GetValue(_part);
+        var partChild = part.Count > 1 ? new PartChild(_console.Out) : null;
+        if (writer is not null)
+        {
+            ParentWatch.Start(signals.Stop, partChild is null ? null : partChild.ParentLine);
+            configuration = configuration with { ScheduleSink = writer };
+        }
+
+        if (partChild is null && parse.GetValue(_reportIterations))
+        {
+            configuration = configuration with { IterationEnded = new PartChild(_console.Out).IterationEnded };
+        }
+
+        try
+        {
+            return partChild is null
+                ? Conclude(parse, RunInProcess(parse, configuration, assembly), assembly, first, length)
+                : RunPart(parse, configuration, assembly, (first, length), part, partChild);
+        }
+        finally
+        {
+            writer?.MarkFinished();
+        }
     }
 
     /// <summary>The serial run's child; on a terminal its iterations feed a live progress line on standard error.</summary>
