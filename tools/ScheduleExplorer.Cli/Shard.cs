@@ -13,7 +13,7 @@ internal readonly record struct Shard(int Index, int Count)
     public static readonly Shard All = new(1, 1);
 
     /// <summary>The <c>--shard</c> option; a malformed value is a parse error naming the option.</summary>
-    public static Option<Shard> Option() => new("--shard")
+    public static Option<Shard> Option(string name = "--shard") => new(name)
     {
         Description = "Run only slice k of n (1-based) of the iterations, e.g. 2/4, to spread a long run over machines.",
         HelpName = "k/n",
@@ -30,7 +30,7 @@ internal readonly record struct Shard(int Index, int Count)
                 return new Shard(index, count);
             }
 
-            result.AddError($"--shard: '{token}' is not k/n with 1 <= k <= n (for example 2/4).");
+            result.AddError($"{name}: '{token}' is not k/n with 1 <= k <= n (for example 2/4).");
             return All;
         },
     };

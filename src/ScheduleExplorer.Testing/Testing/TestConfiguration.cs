@@ -26,6 +26,17 @@ public sealed record TestConfiguration
     /// </summary>
     public int FirstIteration { get; init; }
 
+    /// <summary>
+    /// The distance between two explored iterations (1 by default): with stride n the run explores
+    /// iterations <see cref="FirstIteration"/>, <see cref="FirstIteration"/> + n, … (<see cref="Iterations"/>
+    /// of them), so n processes starting at 0 … n − 1 together explore what one run does, each near
+    /// the start of the run. Only for strategies that can start at any iteration (not DFS).
+    /// </summary>
+    public int IterationStride { get; init; } = 1;
+
+    /// <summary>Called after each iteration, before a failing schedule is minimized (null: not called).</summary>
+    public Action<ExploredIteration>? IterationEnded { get; init; }
+
     /// <summary>The exploration strategy's name, one of <see cref="Strategies.StrategyRegistry"/> (see <see cref="StrategyKind"/>); <see cref="DefaultStrategy"/> by default.</summary>
     public string Strategy { get; init; } = DefaultStrategy;
 
@@ -111,10 +122,11 @@ public sealed record TestConfiguration
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(FirstIteration, nameof(FirstIteration));
+        ArgumentOutOfRangeException.ThrowIfLessThan(IterationStride, 1, nameof(IterationStride));
         var strategy = Strategies.StrategyRegistry.Find(Strategy) ?? throw new ArgumentException(Strategies.StrategyRegistry.UnknownMessage(Strategy), nameof(Strategy));
-        if (FirstIteration > 0 && !strategy.Shardable)
+        if ((FirstIteration > 0 || IterationStride > 1) && !strategy.Shardable)
         {
-            throw new ArgumentOutOfRangeException(nameof(FirstIteration), FirstIteration, $"{strategy.Name.ToUpperInvariant()} explores one tree in order and cannot start at a later iteration (shard random or pct runs instead).");
+            throw new ArgumentOutOfRangeException(FirstIteration > 0 ? nameof(FirstIteration) : nameof(IterationStride), FirstIteration > 0 ? FirstIteration : IterationStride, $"{strategy.Name.ToUpperInvariant()} explores one tree in order and cannot start at a later iteration (shard random or pct runs instead).");
         }
 
         if (HangTimeout <= TimeSpan.Zero)

@@ -77,4 +77,12 @@ public sealed record TestReport
 
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>
+    /// The "could not test" verdict of a run in which <paramref name="cutOff"/> of <paramref name="iterations"/>
+    /// iterations reached the step bound <paramref name="maxSteps"/>, the first being iteration
+    /// <paramref name="firstIteration"/> (1-based): what a run split over processes reports over the whole.
+    /// </summary>
+    public static CouldNotTestReport StepBoundVerdict(int cutOff, int iterations, int maxSteps, int? firstIteration) =>
+        Detection.RuntimeBugs.StepBound(cutOff, iterations, maxSteps, firstIteration);
 }

@@ -127,8 +127,10 @@ public sealed class TestingEngine : IDisposable
         bool exhausted = false;
         bool interrupted = false;
         Detection.CouldNotTestReport? couldNotTest = null;
-        for (int iteration = first; iteration < first + iterations; iteration++)
+        int stride = replay is null ? _configuration.IterationStride : 1;
+        for (int done = 0; done < iterations; done++)
         {
+            int iteration = first + (done * stride);
             if (!strategy.PrepareIteration(iteration))
             {
                 exhausted = true;
@@ -144,11 +146,13 @@ public sealed class TestingEngine : IDisposable
                 // minimization, and no further iteration (each would end the same way).
                 couldNotTest = inconclusive with { Iteration = iteration + 1 };
                 statistics.Add(iteration, outcome with { Bug = null }, divergence: null);
+                _configuration.IterationEnded?.Invoke(new ExploredIteration(iteration, outcome.Steps, outcome.StepBoundReached, EndsRun: true));
                 progress.CouldNotTest(couldNotTest);
                 break;
             }
 
             statistics.Add(iteration, outcome, replay is null ? null : CheckReplayEnd(strategy, outcome, replay));
+            _configuration.IterationEnded?.Invoke(new ExploredIteration(iteration, outcome.Steps, outcome.StepBoundReached, EndsRun: (outcome.Bug is not null && _configuration.StopAtFirstBug) || scheduler.IsBroken));
             if (statistics.Bug is not null && statistics.FirstBugTrace is null)
             {
                 progress.BugFound(iteration + 1, statistics.Bug);
@@ -170,7 +174,7 @@ public sealed class TestingEngine : IDisposable
                 break;
             }
 
-            if (_configuration.Cancellation.IsCancellationRequested && iteration + 1 < first + iterations)
+            if (_configuration.Cancellation.IsCancellationRequested && done + 1 < iterations)
             {
                 interrupted = true;
                 break;
@@ -182,7 +186,7 @@ public sealed class TestingEngine : IDisposable
                 break;
             }
 
-            progress.Iteration(iteration - first + 1, statistics.TotalSteps, stopwatch.Elapsed);
+            progress.Iteration(done + 1, statistics.TotalSteps, stopwatch.Elapsed);
         }
 
         if (couldNotTest is null && statistics.Bug is null && statistics.Divergence is null && statistics.StepBoundHits > 0)

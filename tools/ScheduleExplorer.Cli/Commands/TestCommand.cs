@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using ScheduleExplorer.Cli.Coyote;
 using ScheduleExplorer.Cli.Isolation;
+using ScheduleExplorer.Cli.Parallel;
 using ScheduleExplorer.Cli.Reports;
 using ScheduleExplorer.Reporting;
 using ScheduleExplorer.Testing;
@@ -43,6 +44,9 @@ internal sealed class TestCommand
     private readonly Option<string?> _report = new("--report") { Description = "Also write the result as JSON to this file.", HelpName = "FILE.json" };
     private readonly Option<string?> _junit = new("--junit") { Description = "Also write the result as JUnit XML to this file, for CI.", HelpName = "FILE.xml" };
     private readonly Option<Shard> _shard = Shard.Option();
+    private readonly Option<int> _parallel = CliOptions.Int("--parallel", null, 1, 1, "Explore in N processes at once (iterations striped over them), with the results, numbering and trace of a serial run; not for dfs.");
+    private readonly Option<Shard> _part = Shard.Option(ParallelRun.PartOption);
+    private readonly Option<bool> _reportIterations = new(ReportIterationsOption) { Hidden = true };
     private readonly Option<string> _verbosity = CliOptions.Verbosity("normal");
     private readonly Option<string> _engine = CoyoteOptions.Engine();
     private readonly Option<string?> _coyoteStrategy = CoyoteOptions.Strategy();
@@ -50,14 +54,17 @@ internal sealed class TestCommand
     private readonly Option<bool> _inProcess = new("--in-process") { Description = "Explore in this process instead of a child process (a workload that crashes the process then ends schedex too, with no report)." };
     private readonly Option<string?> _scheduleStream = new(IsolatedChild.StreamOption) { Hidden = true };
 
+    private const string ReportIterationsOption = "--report-iterations";
+
     /// <summary>Creates the command, writing to <paramref name="console"/>.</summary>
     public TestCommand(CliConsole console)
     {
         _console = console;
         Command = new Command("test", "Explore the schedules of a test method and report the first bug. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off, a hang in uncontrolled code).")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _reportIterations, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
         };
+        _part.Hidden = true;
         Command.SetAction(Execute);
     }
 
@@ -91,6 +98,11 @@ internal sealed class TestCommand
         string assembly = parse.GetRequiredValue(_assembly);
         if (parse.IsCoyote(_engine))
         {
+            if (parse.GetValue(_parallel) > 1)
+            {
+                throw new ArgumentException("--parallel is for the ScheduleExplorer engine; run Coyote without it.");
+            }
+
             return new CoyoteRun(_console).Test(assembly, parse.GetRequiredValue(_method), CoyoteConfiguration(parse), parse.GetLogLevel(_verbosity));
         }
 
@@ -125,47 +137,132 @@ internal sealed class TestCommand
             CliPaths.CheckOutputFile(junitFile, "JUnit");
         }
 
-        TestReport report;
         using var signals = new SignalStop();
         configuration = configuration with { Cancellation = signals.Token };
         string? stream = parse.GetValue(_scheduleStream);
-        if (stream is null && !parse.GetValue(_inProcess))
+        int parallel = stream is null ? CheckParallel(parse, configuration, length) : 1;
+        if (stream is not null || parse.GetValue(_inProcess))
         {
-            var elapsed = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = IsolatedChild.Run(parse.Tokens.Select(t => t.Value), _console, signals.Token);
-            if (outcome.Schedule.Finished)
-            {
-                // The child printed and wrote everything an in-process run would have.
-                return outcome.ExitCode;
-            }
-
-            report = CrashReport(outcome, configuration, first, elapsed.Elapsed);
-        }
-        else
-        {
-            using var writer = stream is null ? null : new ScheduleStreamWriter(stream);
-            if (writer is not null)
-            {
-                ParentWatch.Start(signals.Stop);
-                configuration = configuration with { ScheduleSink = writer };
-            }
-
-            try
-            {
-                return Conclude(parse, RunInProcess(parse, configuration, assembly), assembly, first, length);
-            }
-            finally
-            {
-                writer?.MarkFinished();
-            }
+            return ExploreHere(parse, configuration, assembly, (first, length), stream, signals);
         }
 
-        return Conclude(parse, report, assembly, first, length);
+        if (parallel > 1)
+        {
+            return RunParallel(parse, configuration, assembly, first, length, parallel, signals.Token);
+        }
+
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = RunChild(parse, length, signals.Token);
+        // A child that ended normally printed and wrote everything an in-process run would have.
+        return outcome.Schedule.Finished
+            ? outcome.ExitCode
+            : Conclude(parse, CrashReport(outcome, configuration, first, elapsed.Elapsed), assembly, first, length);
     }
 
-    private TestReport RunInProcess(ParseResult parse, TestConfiguration configuration, string assembly)
+    /// <summary>Explores in this process: with <c>--in-process</c>, or as the child of an isolated or a parallel run (<paramref name="stream"/> given).</summary>
+    private int ExploreHere(ParseResult parse, TestConfiguration configuration, string assembly, (int First, int Length) slice, string? stream, SignalStop signals)
     {
-        using HeldLoggerFactory loggers = CliLogging.CreateHeld(parse.GetLogLevel(_verbosity));
+        var (first, length) = slice;
+        using var writer = stream is null ? null : new ScheduleStreamWriter(stream);
+        var part = writer is null ? Shard.All : parse.GetValue(_part);
+        var partChild = part.Count > 1 ? new PartChild(_console.Out) : null;
+        if (writer is not null)
+        {
+            ParentWatch.Start(signals.Stop, partChild is null ? null : partChild.ParentLine);
+            configuration = configuration with { ScheduleSink = writer };
+        }
+
+        if (partChild is null && parse.GetValue(_reportIterations))
+        {
+            configuration = configuration with { IterationEnded = new PartChild(_console.Out).IterationEnded };
+        }
+
+        try
+        {
+            return partChild is null
+                ? Conclude(parse, RunInProcess(parse, configuration, assembly), assembly, first, length)
+                : RunPart(parse, configuration, assembly, (first, length), part, partChild);
+        }
+        finally
+        {
+            writer?.MarkFinished();
+        }
+    }
+
+    /// <summary>The serial run's child; on a terminal its iterations feed a live progress line on standard error.</summary>
+    private ChildOutcome RunChild(ParseResult parse, int length, CancellationToken stop)
+    {
+        var arguments = parse.Tokens.Select(t => t.Value);
+        if (parse.GetLogLevel(_verbosity) == LogLevel.None || ProgressLine.ForStandardError() is not { } line)
+        {
+            return IsolatedChild.Run(arguments, _console, stop);
+        }
+
+        var relay = new ProgressRelay(line, _console.Out, length);
+        return IsolatedChild.Run([.. arguments, ReportIterationsOption], new CliConsole(relay.Writer, _console.Error), stop);
+    }
+
+    /// <summary>The number of processes of <c>--parallel</c> (at most one per iteration); throws when the run cannot be split.</summary>
+    private int CheckParallel(ParseResult parse, TestConfiguration configuration, int length)
+    {
+        int parallel = parse.GetValue(_parallel);
+        if (parallel == 1)
+        {
+            return 1;
+        }
+
+        if (parse.GetValue(_inProcess))
+        {
+            throw new ArgumentException("--parallel explores in child processes: it cannot be combined with --in-process.");
+        }
+
+        // The registry says which strategies can start at any iteration; the others explore in order.
+        var strategy = ScheduleExplorer.Strategies.StrategyRegistry.Find(configuration.Strategy)!;
+        if (!strategy.Shardable)
+        {
+            throw new ArgumentException($"--parallel: {strategy.Name} explores one tree in order and cannot be split over processes; run it without --parallel.");
+        }
+
+        return Math.Min(parallel, length);
+    }
+
+    private int RunParallel(ParseResult parse, TestConfiguration configuration, string assembly, int first, int length, int parts, CancellationToken signal)
+    {
+        using var loggers = CliLogging.Create(parse.GetLogLevel(_verbosity));
+        var progress = parse.GetLogLevel(_verbosity) == LogLevel.None ? null : ProgressLine.ForStandardError();
+        var run = new ParallelRun(_console, loggers.CreateLogger("schedex"), progress, first, length);
+        return run.Run(
+            [.. parse.Tokens.Select(t => t.Value)],
+            parts,
+            signal,
+            (outcome, elapsed) => Conclude(parse, CrashReport(outcome, configuration, first, elapsed), assembly, first, length));
+    }
+
+    /// <summary>One part of a parallel run: every <c>part.Count</c>-th iteration of the slice, then the parent's verdict.</summary>
+    private int RunPart(ParseResult parse, TestConfiguration configuration, string assembly, (int First, int Length) slice, Shard part, PartChild child)
+    {
+        var striped = configuration with
+        {
+            FirstIteration = slice.First + part.Index - 1,
+            Iterations = (slice.Length - part.Index + part.Count) / part.Count,
+            IterationStride = part.Count,
+            TracesDirectory = null,
+            IterationEnded = child.IterationEnded,
+        };
+        var report = RunInProcess(parse, striped, assembly, LogLevel.Warning);
+        if (child.AwaitVerdict() is not { } totals)
+        {
+            return ExitCodes.NoBug;
+        }
+
+        report = PartChild.WriteTrace(totals.Apply(report, configuration.MaxSteps), configuration.TracesDirectory);
+        return Conclude(parse, report, assembly, slice.First, slice.Length);
+    }
+
+    private TestReport RunInProcess(ParseResult parse, TestConfiguration configuration, string assembly, LogLevel least = LogLevel.Trace)
+    {
+        var level = parse.GetLogLevel(_verbosity);
+        using HeldLoggerFactory loggers = CliLogging.CreateHeld(level > least ? level : least);
         using var engine = TestingEngine.Create(configuration, assembly, parse.GetRequiredValue(_method), loggers);
         loggers.Release();
         return engine.Run();

@@ -17,8 +17,11 @@ internal static class IsolatedChild
     private const int RelayedLogLines = 200;
     private static readonly System.Text.RegularExpressions.Regex s_logLine = new(@"^\d\d:\d\d:\d\d (trce|dbug|info|warn|fail|crit): ", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    /// <summary>Runs schedex with <paramref name="arguments"/> plus the child options; <paramref name="stop"/> is forwarded as a stop request.</summary>
-    public static ChildOutcome Run(IEnumerable<string> arguments, CliConsole console, CancellationToken stop)
+    /// <summary>
+    /// Runs schedex with <paramref name="arguments"/> plus the child options; <paramref name="stop"/> is
+    /// forwarded as a stop request, and <paramref name="started"/> (if any) receives a way to send the child more lines.
+    /// </summary>
+    public static ChildOutcome Run(IEnumerable<string> arguments, CliConsole console, CancellationToken stop, Action<Action<string>>? started = null)
     {
         using var directory = PrivateTempDirectory.Create();
         string stream = Path.Combine(directory.Path, "schedule.bin");
@@ -29,6 +32,7 @@ internal static class IsolatedChild
         var error = new Thread(() => RelayErrors(child.StandardError, console, captured)) { IsBackground = true, Name = "schedex child stderr" };
         output.Start();
         error.Start();
+        started?.Invoke(line => Send(child, line));
         using (stop.Register(() => AskToStop(child)))
         {
             child.WaitForExit();
@@ -64,12 +68,17 @@ internal static class IsolatedChild
         return Process.Start(start) ?? throw new InvalidOperationException("could not start the schedex child process");
     }
 
-    private static void AskToStop(Process child)
+    private static void AskToStop(Process child) => Send(child, ParentWatch.StopLine);
+
+    private static void Send(Process child, string line)
     {
         try
         {
-            child.StandardInput.WriteLine(ParentWatch.StopLine);
-            child.StandardInput.Flush();
+            lock (child)
+            {
+                child.StandardInput.WriteLine(line);
+                child.StandardInput.Flush();
+            }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {

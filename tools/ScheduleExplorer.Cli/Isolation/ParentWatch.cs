@@ -12,15 +12,18 @@ internal static class ParentWatch
     /// <summary>The line the parent writes to ask for a stop.</summary>
     public const string StopLine = "stop";
 
-    /// <summary>Ties this process to its parent and starts watching its standard input; <paramref name="stop"/> runs on "stop".</summary>
-    public static void Start(Action stop)
+    /// <summary>
+    /// Ties this process to its parent and starts watching its standard input; <paramref name="stop"/>
+    /// runs on "stop", <paramref name="other"/> (if any) on every other line.
+    /// </summary>
+    public static void Start(Action stop, Action<string>? other = null)
     {
         ParentDeath.TieToParent();
-        var watcher = new Thread(() => Watch(stop)) { IsBackground = true, Name = "schedex parent watch" };
+        var watcher = new Thread(() => Watch(stop, other)) { IsBackground = true, Name = "schedex parent watch" };
         watcher.Start();
     }
 
-    private static void Watch(Action stop)
+    private static void Watch(Action stop, Action<string>? other)
     {
         try
         {
@@ -30,6 +33,10 @@ internal static class ParentWatch
                 if (line == StopLine)
                 {
                     stop();
+                }
+                else
+                {
+                    other?.Invoke(line);
                 }
             }
         }
