@@ -78,10 +78,17 @@ public sealed class IsolationTests
         {
             Assert.That(isolated.ExitCode, Is.EqualTo(1));
             Assert.That(isolated.ExitCode, Is.EqualTo(inProcess.ExitCode));
-            Assert.That(isolated.Out.Replace(isolatedTraces, "X", StringComparison.Ordinal), Is.EqualTo(inProcess.Out.Replace(inProcessTraces, "X", StringComparison.Ordinal)));
+            Assert.That(WithoutStackFrames(isolated.Out.Replace(isolatedTraces, "X", StringComparison.Ordinal)), Is.EqualTo(WithoutStackFrames(inProcess.Out.Replace(inProcessTraces, "X", StringComparison.Ordinal))));
             Assert.That(File.ReadAllBytes(Path.Combine(isolatedTraces, Trace)), Is.EqualTo(File.ReadAllBytes(Path.Combine(inProcessTraces, Trace))), "the same trace bytes");
         });
     }
+
+    /// <summary>
+    /// The text without the exception's stack frames: a fresh process and this warmed-up test host
+    /// inline different frames in Release (tiered JIT), so only the frames may differ.
+    /// </summary>
+    private static string WithoutStackFrames(string text) =>
+        string.Join('\n', text.Split('\n').Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)));
 
     [TestCase("test")]
     [TestCase("stress")]
