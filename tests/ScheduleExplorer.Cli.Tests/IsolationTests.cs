@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace ScheduleExplorer.Cli.Tests;
@@ -144,13 +143,9 @@ public sealed class IsolationTests
         var waited = Stopwatch.StartNew();
         while (waited.Elapsed < TimeSpan.FromSeconds(60))
         {
-            foreach (string task in Directory.EnumerateDirectories($"/proc/{parent}/task"))
+            if (ChildProcesses.Of(parent) is [int child, ..])
             {
-                string children = File.ReadAllText(Path.Combine(task, "children")).Trim();
-                if (children.Length > 0)
-                {
-                    return int.Parse(children.Split(' ')[0], CultureInfo.InvariantCulture);
-                }
+                return child;
             }
 
             Thread.Sleep(50);

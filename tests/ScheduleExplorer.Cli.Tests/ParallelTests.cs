@@ -68,7 +68,7 @@ public sealed partial class ParallelTests
 
             Assert.That(line, Is.Not.Null, "the exploration started");
             var stderr = process.StandardError.ReadToEndAsync();
-            var children = Children(process.Id);
+            var children = ChildProcesses.Of(process.Id);
             using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 kill.WaitForExit();
@@ -93,12 +93,6 @@ public sealed partial class ParallelTests
             }
         }
     }
-
-    /// <summary>The child processes of <paramref name="parent"/>, whichever of its threads started them.</summary>
-    private static List<int> Children(int parent) =>
-        [.. Directory.GetDirectories($"/proc/{parent}/task")
-            .SelectMany(task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture))];
 
     private Outputs Run(string method, string name, string[] extra)
     {

@@ -66,7 +66,7 @@ public sealed class SignalTests
         Assume.That(OperatingSystem.IsLinux(), "POSIX signals and /proc");
         var (exitCode, stdout) = InterruptAfter(
             ["stress", CliRun.Workloads, "--method", "LostUpdate.Locked", "--duration", "600"],
-            started: pid => Directory.EnumerateDirectories($"/proc/{pid}/task").Any(t => File.ReadAllText(Path.Combine(t, "children")).Trim().Length > 0));
+            started: pid => ChildProcesses.Of(pid).Count > 0);
         Assert.Multiple(() =>
         {
             Assert.That(exitCode, Is.EqualTo(130));

@@ -336,10 +336,17 @@ public sealed class TestingEngine : IDisposable
         return $"{method}.{strategy}.seed{trace.Seed}.json";
     }
 
-    private string WriteTrace(ScheduleTrace trace, string directory)
+    /// <summary>Writes <paramref name="trace"/> into <paramref name="directory"/> under <see cref="TraceFileName"/> and returns its path.</summary>
+    public static string WriteTraceFile(ScheduleTrace trace, string directory)
     {
         var path = Path.Combine(directory, TraceFileName(trace));
         TraceSerializer.WriteFile(trace, path);
+        return path;
+    }
+
+    private string WriteTrace(ScheduleTrace trace, string directory)
+    {
+        var path = WriteTraceFile(trace, directory);
         _logger.LogInformation("Trace written to {TracePath}", path);
         return path;
     }

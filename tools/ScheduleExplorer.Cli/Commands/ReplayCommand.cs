@@ -100,7 +100,7 @@ internal sealed class ReplayCommand
 
         if (!outcome.Schedule.Started)
         {
-            throw new WorkloadException($"the replay process ended with {ProcessCrash.ExitDescription(outcome)} before replaying{(outcome.ErrorLines.Count > 0 ? ": " + outcome.ErrorLines[^1] : ".")}");
+            throw ProcessCrash.EndedBeforeStart(outcome, "replay", "replaying");
         }
 
         TraceBug actual = ProcessCrash.Bug(outcome);

@@ -273,17 +273,12 @@ internal sealed class TestCommand
     {
         if (!outcome.Schedule.Started)
         {
-            throw new WorkloadException($"the test process ended with {ProcessCrash.ExitDescription(outcome)} before exploring{(outcome.ErrorLines.Count > 0 ? ": " + outcome.ErrorLines[^1] : ".")}");
+            throw ProcessCrash.EndedBeforeStart(outcome, "test", "exploring");
         }
 
         var bug = ProcessCrash.Bug(outcome);
         var trace = ProcessCrash.Trace(outcome, configuration, bug);
-        string? path = null;
-        if (configuration.TracesDirectory is { } directory)
-        {
-            path = Path.Combine(directory, TestingEngine.TraceFileName(trace));
-            ScheduleExplorer.Traces.TraceSerializer.WriteFile(trace, path);
-        }
+        string? path = configuration.TracesDirectory is { } directory ? TestingEngine.WriteTraceFile(trace, directory) : null;
 
         return new TestReport
         {

@@ -23,9 +23,12 @@ internal static class ProcessCrash
         return new TraceBug { Kind = BugKind.ProcessCrash.ToString(), Message = message, Operation = operation, Step = steps.Count };
     }
 
-    /// <summary>"exit code 134 (SIGABRT)", for a child that ended before exploring.</summary>
-    public static string ExitDescription(ChildOutcome outcome) =>
-        string.Create(CultureInfo.InvariantCulture, $"exit code {outcome.ExitCode}{Cause(outcome)}");
+    /// <summary>
+    /// The error for a child that ended the process before its first iteration: "the test process ended
+    /// with exit code 134 (SIGABRT) before exploring: …" (<paramref name="process"/> "test", <paramref name="before"/> "exploring").
+    /// </summary>
+    public static WorkloadException EndedBeforeStart(ChildOutcome outcome, string process, string before) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"the {process} process ended with exit code {outcome.ExitCode}{Cause(outcome)} before {before}{(outcome.ErrorLines.Count > 0 ? ": " + outcome.ErrorLines[^1] : ".")}"));
 
     /// <summary>The trace of the crashing schedule, for the run described by <paramref name="configuration"/>.</summary>
     public static ScheduleTrace Trace(ChildOutcome outcome, TestConfiguration configuration, TraceBug bug)

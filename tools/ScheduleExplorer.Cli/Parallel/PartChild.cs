@@ -1,5 +1,4 @@
 using ScheduleExplorer.Testing;
-using ScheduleExplorer.Traces;
 
 namespace ScheduleExplorer.Cli.Parallel;
 
@@ -43,9 +42,7 @@ internal sealed class PartChild
             return report;
         }
 
-        string path = Path.Combine(directory, TestingEngine.TraceFileName(trace));
-        TraceSerializer.WriteFile(trace, path);
-        return report with { TracePath = path };
+        return report with { TracePath = TestingEngine.WriteTraceFile(trace, directory) };
     }
 
     private void WriteLine(string line)
