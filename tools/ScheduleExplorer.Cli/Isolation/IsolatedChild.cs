@@ -14,7 +14,8 @@ internal static class IsolatedChild
     /// <summary>The hidden option that makes a command the child of an isolated run.</summary>
     public const string StreamOption = "--schedule-stream";
 
-    private const int RelayedLogLines = 200;
+    private const int RelayedOwnLines = 200;
+    // A line of schedex's own console logger ("05:41:06 info: …", CliLogging's single-line format).
     private static readonly System.Text.RegularExpressions.Regex s_logLine = new(@"^\d\d:\d\d:\d\d (trce|dbug|info|warn|fail|crit): ", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -94,30 +95,29 @@ internal static class IsolatedChild
         }
     }
 
-    /// <summary>A line of schedex's own console logger ("05:41:06 info: …") or a "schedex: " line.</summary>
-    private static bool IsLogLine(string line) =>
-        line.StartsWith("schedex: ", StringComparison.Ordinal) || s_logLine.IsMatch(line);
-
     private static void RelayErrors(StreamReader from, CliConsole console, ErrorCapture captured)
     {
-        int relayed = 0;
+        int relayedOwn = 0;
         Relay(from, line =>
         {
-            if (!IsLogLine(line))
-            {
-                // What the runtime or the workload wrote itself, for the crash report.
-                captured.Add(line);
-            }
-
             if (line.StartsWith("schedex: ", StringComparison.Ordinal))
             {
                 console.Error.WriteLine(line);
             }
-            else if (relayed++ < RelayedLogLines)
+            else if (s_logLine.IsMatch(line))
             {
-                // Log lines go where an in-process run's console logger writes them; a crash's
-                // thousand-frame stack is cut short (its end is in the bug report).
+                // Log lines go where an in-process run's console logger writes them, however long the run.
                 Console.Error.WriteLine(line);
+            }
+            else
+            {
+                // What the runtime or the workload wrote itself, for the crash report; a crash's
+                // thousand-frame stack is cut short here (its head and tail are in the bug report).
+                captured.Add(line);
+                if (relayedOwn++ < RelayedOwnLines)
+                {
+                    Console.Error.WriteLine(line);
+                }
             }
         });
     }
