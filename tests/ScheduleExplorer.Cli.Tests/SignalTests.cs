@@ -81,7 +81,7 @@ public sealed class SignalTests
         Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "POSIX signals");
         using var temp = new TempDirectory();
         var (exitCode, stdout) = InterruptAfter(
-            ["hunt", "--assembly", CliRun.Workloads, "-i", "50", "-o", temp.Path, "-v", "quiet"],
+            ["hunt", "--assembly", CliRun.Workloads, "-i", "1000", "-o", temp.Path, "-v", "quiet"],
             started: _ => Directory.EnumerateFiles(temp.Path, "*.json").Any());
         Assert.Multiple(() =>
         {
