@@ -50,14 +50,15 @@ public sealed class CoyoteCliTests
     }
 
     [TestCase(nameof(HeadlineTests.LostUpdateUnsynchronized), "Lost update: expected", "--enable-memory-access-races")]
-    [TestCase(nameof(HeadlineTests.DiningPhilosophersLeftThenRight), "Potential deadlock or hang detected", "")]
+    [TestCase(nameof(HeadlineTests.DiningPhilosophersLeftThenRight), "Potential deadlock or hang detected", "--deadlock-timeout 100")]
     [TestCase(nameof(HeadlineTests.AsyncLostUpdateAcrossAwait), "Lost update across an await", "")]
     [TestCase(nameof(HeadlineTests.AsyncPhilosophersLeftThenRight), "Deadlock detected", "")]
     public void CoyoteTest_FindsTheBug(string method, string message, string options)
     {
         string output = Path.Combine(_folder, method);
-        // Coyote's default is a portfolio that takes about 150 iterations (a second each) to reach the
-        // Thread-based deadlock; its random strategy at seed 1 reaches it at iteration 25.
+        // Coyote's default is a portfolio that takes about 150 iterations to reach the Thread-based
+        // deadlock; its random strategy at seed 1 reaches it at iteration 25. Each iteration of the
+        // philosophers waits out Coyote's deadlock timeout (a second by default; 100 ms here).
         (int exit, string log) = Coyote(["test", Entries, "-m", method, "-i", "100", "-s", "random", "--seed", "1", "-o", output, .. Split(options)]);
         Assert.That(exit, Is.EqualTo(2), log);
         Assert.That(log, Does.Contain("found bug #1").And.Contain("Found 1 bug."));
