@@ -5,10 +5,11 @@ namespace ScheduleExplorer.Testing;
 
 /// <summary>
 /// Shrinks a failing schedule to fewer preemptions before it is reported, so the trace and the
-/// lanes show only the context switches the bug needs. Greedy: for each preemption, from the last
-/// one back, replay the schedule up to it and let the preempted operation keep running instead,
-/// then either follow the old schedule where it still can or never preempt again; keep the result
-/// when the same kind of bug happens with fewer preemptions, and start over from the new schedule.
+/// lanes show only the context switches the bug needs. The schedule is first replayed as a
+/// <see cref="SchedulePlan"/> (each preemption named by the preempted operation's own point, so it
+/// stays put when others move); then delta debugging over the set of preemptions (ddmin: drop
+/// halves, quarters, … down to single preemptions) keeps every smaller set that still shows the
+/// same kind of bug, until no single preemption can go — a schedule whose every preemption is needed.
 /// Deterministic, and bounded in attempts and in steps replayed (a long schedule — 40,000 steps of a
 /// 2 × 10,000 lost update — would otherwise cost a minute of replays for a handful of preemptions).
 /// </summary>
@@ -16,46 +17,88 @@ internal static class ScheduleMinimizer
 {
     public static IterationOutcome Minimize(ControlledScheduler scheduler, Action entry, IterationOutcome failing, int maxAttempts = 200, Action? beforeIteration = null, long maxReplayedSteps = 2_000_000)
     {
-        var best = failing;
-        int attempts = 0;
-        long replayed = 0;
-        bool improved = true;
-        while (improved && attempts < maxAttempts && replayed < maxReplayedSteps && best.Preemptions > 0)
+        if (failing.Preemptions == 0 || failing.Bug is null)
         {
-            improved = false;
-            var steps = best.Schedule;
-            for (int i = steps.Count - 1; i >= 0 && attempts < maxAttempts && replayed < maxReplayedSteps; i--)
+            return failing;
+        }
+
+        var search = new Search(scheduler, entry, failing, beforeIteration, maxAttempts, maxReplayedSteps);
+        var recorder = PlannedScheduleStrategy.Following(failing.Schedule);
+        if (!search.TryRun(recorder, out _))
+        {
+            return failing;
+        }
+
+        var plan = recorder.Recorded;
+        var best = failing;
+        int granularity = 1;
+        while (plan.Preemptions.Count > 0 && search.HasBudget)
+        {
+            var preemptions = plan.Preemptions;
+            granularity = Math.Min(granularity, preemptions.Count);
+            bool reduced = false;
+            for (int chunk = 0; chunk < granularity && search.HasBudget; chunk++)
             {
-                var step = steps[i];
-                if (step.IsDataChoice || step.Next == step.By || step.Kind == SchedulingPointKind.Complete)
+                var strategy = PlannedScheduleStrategy.Running(plan.With(Without(preemptions, chunk, granularity)));
+                if (search.TryRun(strategy, out var candidate) && candidate.Preemptions < best.Preemptions)
                 {
-                    continue;
+                    best = candidate;
+                    plan = strategy.Recorded;
+                    granularity = Math.Max(granularity - 1, 2);
+                    reduced = true;
+                    break;
                 }
+            }
 
-                foreach (bool guided in (bool[])[true, false])
-                {
-                    attempts++;
-                    var strategy = new NonPreemptiveSuffixStrategy(steps, prefix: i, guided);
-                    strategy.PrepareIteration(0);
-                    scheduler.Use(strategy);
-                    beforeIteration?.Invoke();
-                    var candidate = scheduler.RunIteration(entry, keepSchedule: true);
-                    replayed += candidate.Steps;
-                    if (candidate.Divergence is null && candidate.Bug?.Kind == best.Bug?.Kind && candidate.Preemptions < best.Preemptions)
-                    {
-                        best = candidate;
-                        improved = true;
-                        break;
-                    }
-                }
-
-                if (improved)
+            if (!reduced)
+            {
+                if (granularity >= preemptions.Count)
                 {
                     break;
                 }
+
+                granularity = Math.Min(granularity * 2, preemptions.Count);
             }
         }
 
         return best;
+    }
+
+    /// <summary>The preemptions but the <paramref name="chunk"/>-th of <paramref name="chunks"/> equal runs of them.</summary>
+    private static List<KeyValuePair<PlanPoint, int>> Without(IReadOnlyList<KeyValuePair<PlanPoint, int>> preemptions, int chunk, int chunks)
+    {
+        int start = preemptions.Count * chunk / chunks;
+        int end = preemptions.Count * (chunk + 1) / chunks;
+        var kept = new List<KeyValuePair<PlanPoint, int>>(preemptions.Count - (end - start));
+        for (int i = 0; i < preemptions.Count; i++)
+        {
+            if (i < start || i >= end)
+            {
+                kept.Add(preemptions[i]);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The runs of one minimization and what they may cost.</summary>
+    private sealed class Search(ControlledScheduler scheduler, Action entry, IterationOutcome failing, Action? beforeIteration, int maxAttempts, long maxReplayedSteps)
+    {
+        private int _attempts;
+        private long _replayed;
+
+        public bool HasBudget => _attempts < maxAttempts && _replayed < maxReplayedSteps;
+
+        /// <summary>Runs one iteration under <paramref name="strategy"/>; true when it shows the same kind of bug.</summary>
+        public bool TryRun(ISchedulingStrategy strategy, out IterationOutcome outcome)
+        {
+            _attempts++;
+            strategy.PrepareIteration(0);
+            scheduler.Use(strategy);
+            beforeIteration?.Invoke();
+            outcome = scheduler.RunIteration(entry, keepSchedule: true);
+            _replayed += outcome.Steps;
+            return outcome.Divergence is null && outcome.Bug?.Kind == failing.Bug!.Kind;
+        }
     }
 }

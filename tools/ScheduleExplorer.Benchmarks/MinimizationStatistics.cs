@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using ScheduleExplorer.Testing;
+using ScheduleExplorer.Workloads;
+
+namespace ScheduleExplorer.Benchmarks;
+
+/// <summary>
+/// What the minimizer makes of the headline bugs: for each bug, strategy and seed, the preemptions of
+/// the schedule as found and as reported, next to the number the bug needs; the median and the
+/// worst over the seeds, and the time spent minimizing. Run with
+/// <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- minimize [seeds] [budget]</c>.
+/// </summary>
+internal static class MinimizationStatistics
+{
+    private static readonly (string Method, int Needed)[] s_bugs =
+    [
+        ("LostUpdate.Unsynchronized", 1),
+        ("LostUpdate.Unsynchronized(3, 3)", 1),
+        ("DiningPhilosophers.LeftThenRight(2, 1)", 1),
+        ("DiningPhilosophers.LeftThenRight(3, 1)", 2),
+        ("DiningPhilosophers.LeftThenRight", 4),
+        ("DiningPhilosophers.LeftThenRightLock", 4),
+        ("AsyncPhilosophers.LeftThenRight", 4),
+        ("AsyncLostUpdate.AcrossAwait", 1),
+        ("ParallelCounter.ForUnsynchronized", 1),
+    ];
+
+    private static readonly (string Strategy, int? Bound)[] s_strategies = [(StrategyKind.Random, null), (StrategyKind.Pct, 10)];
+
+    public static void Run(int seeds, int budget)
+    {
+        Console.WriteLine($"Preemptions of the failing schedule, found → reported, over seeds 0..{seeds - 1} (budget {budget:N0} iterations)");
+        Console.WriteLine($"{"workload",-40} {"strategy",-9} {"needs",5} {"found",7} {"median",14} {"worst",14} {"at need",8} {"ms/bug",8}");
+        foreach (var (method, needed) in s_bugs)
+        {
+            using var engine = TestingEngine.Create(new TestConfiguration(), typeof(LostUpdate).Assembly.Location, method);
+            foreach (var (strategy, bound) in s_strategies)
+            {
+                var found = new List<int>();
+                var reported = new List<int>();
+                long minimizing = 0;
+                for (int seed = 0; seed < seeds; seed++)
+                {
+                    var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = bound, Seed = (ulong)seed, Iterations = budget };
+                    var watch = Stopwatch.StartNew();
+                    var report = engine.Run(configuration);
+                    if (report.Bug is null)
+                    {
+                        continue;
+                    }
+
+                    minimizing += watch.ElapsedMilliseconds - (long)report.Elapsed.TotalMilliseconds;
+                    found.Add(report.BugPreemptionsFound);
+                    reported.Add(report.BugPreemptions);
+                }
+
+                string name = bound is { } b ? $"{strategy}({b})" : strategy;
+                Console.WriteLine(
+                    $"{method,-40} {name,-9} {needed,5} {found.Count,3}/{seeds,-3} {Pair(found, reported, Median),14} {Pair(found, reported, l => l.Max()),14} " +
+                    $"{reported.Count(r => r <= needed),3}/{reported.Count,-4} {(found.Count == 0 ? 0 : minimizing / found.Count),8}");
+            }
+        }
+    }
+
+    private static string Pair(List<int> found, List<int> reported, Func<List<int>, double> of) =>
+        found.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{of(found):0.#} → {of(reported):0.#}");
+
+    private static double Median(List<int> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;
+    }
+}
