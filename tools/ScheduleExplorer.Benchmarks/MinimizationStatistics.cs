@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ScheduleExplorer.Testing;
 using ScheduleExplorer.Workloads;
@@ -8,8 +7,10 @@ namespace ScheduleExplorer.Benchmarks;
 /// <summary>
 /// What the minimizer makes of the headline bugs: for each bug, strategy and seed, the preemptions of
 /// the schedule as found and as reported, next to the number the bug needs; the median and the
-/// worst over the seeds, and the time spent minimizing. Run with
-/// <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- minimize [seeds] [budget]</c>.
+/// worst over the seeds, how many reports are at or below the need and how many are proven minimal,
+/// and the time spent minimizing one bug (median, the engine's own stopwatch around the minimizer). Run with
+/// <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- minimize [seeds] [budget] [search-runs]</c>
+/// (search runs: the preemption-bounded search's run budget, the engine's default unless given).
 /// </summary>
 internal static class MinimizationStatistics
 {
@@ -28,10 +29,11 @@ internal static class MinimizationStatistics
 
     private static readonly (string Strategy, int? Bound)[] s_strategies = [(StrategyKind.Random, null), (StrategyKind.Pct, 10)];
 
-    public static void Run(int seeds, int budget)
+    public static void Run(int seeds, int budget, int searchRuns)
     {
-        Console.WriteLine($"Preemptions of the failing schedule, found → reported, over seeds 0..{seeds - 1} (budget {budget:N0} iterations)");
-        Console.WriteLine($"{"workload",-40} {"strategy",-9} {"needs",5} {"found",7} {"median",14} {"worst",14} {"at need",8} {"ms/bug",8}");
+        var minimization = MinimizationBudget.Default with { SearchRuns = searchRuns, SearchSteps = Math.Max(MinimizationBudget.Default.SearchSteps, searchRuns * 1_000L) };
+        Console.WriteLine($"Preemptions of the failing schedule, found → reported, over seeds 0..{seeds - 1} (budget {budget:N0} iterations, {searchRuns:N0} search runs)");
+        Console.WriteLine($"{"workload",-40} {"strategy",-9} {"needs",5} {"found",7} {"median",14} {"worst",14} {"at need",8} {"proven",7} {"ms/bug",8} {"steps",14}");
         foreach (var (method, needed) in s_bugs)
         {
             using var engine = TestingEngine.Create(new TestConfiguration(), typeof(LostUpdate).Assembly.Location, method);
@@ -39,26 +41,29 @@ internal static class MinimizationStatistics
             {
                 var found = new List<int>();
                 var reported = new List<int>();
-                long minimizing = 0;
+                var milliseconds = new List<double>();
+                var reportedSteps = new List<int>();
+                int proven = 0;
                 for (int seed = 0; seed < seeds; seed++)
                 {
-                    var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = bound, Seed = (ulong)seed, Iterations = budget };
-                    var watch = Stopwatch.StartNew();
+                    var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = bound, Seed = (ulong)seed, Iterations = budget, MinimizationBudget = minimization };
                     var report = engine.Run(configuration);
                     if (report.Bug is null)
                     {
                         continue;
                     }
 
-                    minimizing += watch.ElapsedMilliseconds - (long)report.Elapsed.TotalMilliseconds;
+                    milliseconds.Add(report.MinimizationElapsed.TotalMilliseconds);
                     found.Add(report.BugPreemptionsFound);
                     reported.Add(report.BugPreemptions);
+                    reportedSteps.Add(report.Trace!.Steps.Count);
+                    proven += report.BugMinimality == Minimality.Proven ? 1 : 0;
                 }
 
                 string name = bound is { } b ? $"{strategy}({b})" : strategy;
                 Console.WriteLine(
                     $"{method,-40} {name,-9} {needed,5} {found.Count,3}/{seeds,-3} {Pair(found, reported, Median),14} {Pair(found, reported, l => l.Max()),14} " +
-                    $"{reported.Count(r => r <= needed),3}/{reported.Count,-4} {(found.Count == 0 ? 0 : minimizing / found.Count),8}");
+                    $"{reported.Count(r => r <= needed),3}/{reported.Count,-4} {proven,3}/{reported.Count,-3} {(milliseconds.Count == 0 ? "-" : Median(milliseconds).ToString("0.0", CultureInfo.InvariantCulture)),8} {(reportedSteps.Count == 0 ? "-" : Median(reportedSteps).ToString("0.#", CultureInfo.InvariantCulture)),14}");
             }
         }
     }
@@ -66,7 +71,9 @@ internal static class MinimizationStatistics
     private static string Pair(List<int> found, List<int> reported, Func<List<int>, double> of) =>
         found.Count == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{of(found):0.#} → {of(reported):0.#}");
 
-    private static double Median(List<int> values)
+    private static double Median(List<int> values) => Median(values.ConvertAll(v => (double)v));
+
+    private static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2.0;

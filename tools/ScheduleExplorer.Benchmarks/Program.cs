@@ -4,7 +4,7 @@ namespace ScheduleExplorer.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- --filter '*'</c>,
-/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, the minimizer's preemption counts: <c>… -- minimize [seeds] [budget]</c>, the verdict table of every
+/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, the minimizer's preemption counts: <c>… -- minimize [seeds] [budget] [search-runs]</c>, the verdict table of every
 /// controlled primitive and access kind: <c>… -- verdicts [budget] [dfs-budget]</c>, or ScheduleExplorer
 /// next to Coyote: <c>… -- coyote [rounds] [slot-seconds] [seeds] [budget]</c>.
 /// Every class reports its rows in one run, so ratios between rows are meaningful on a noisy machine.
@@ -27,7 +27,8 @@ internal static class Program
         {
             MinimizationStatistics.Run(
                 seeds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
-                budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+                budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+                searchRuns: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : Testing.MinimizationBudget.Default.SearchRuns);
             return;
         }
 

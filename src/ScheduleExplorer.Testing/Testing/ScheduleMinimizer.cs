@@ -9,38 +9,67 @@ namespace ScheduleExplorer.Testing;
 /// <see cref="SchedulePlan"/> (each preemption named by the preempted operation's own point, so it
 /// stays put when others move); then delta debugging over the set of preemptions (ddmin: drop
 /// halves, quarters, … down to single preemptions) keeps every smaller set that still shows the
-/// same kind of bug, until no single preemption can go — a schedule whose every preemption is needed.
-/// Deterministic, and bounded in attempts and in steps replayed (a long schedule — 40,000 steps of a
-/// 2 × 10,000 lost update — would otherwise cost a minute of replays for a handful of preemptions).
+/// same bug, until no single preemption can go — a 1-minimal schedule. A 1-minimal set is not always
+/// the fewest (dropping one preemption of two may need a third elsewhere), so a small schedule is
+/// then searched by preemption bound (<see cref="ScheduleMinimizerSearch"/>): every schedule with 0,
+/// 1, … preemptions, up to the count found, the shortest kept. A level searched to its end without
+/// the bug proves the count minimal. Deterministic, and bounded in runs and in steps replayed (a long
+/// schedule — 40,000 steps of a 2 × 10,000 lost update — would otherwise cost a minute of replays).
 /// </summary>
 internal static class ScheduleMinimizer
 {
-    public static IterationOutcome Minimize(ControlledScheduler scheduler, Action entry, IterationOutcome failing, int maxAttempts = 200, Action? beforeIteration = null, long maxReplayedSteps = 2_000_000)
+    public static MinimizedSchedule Minimize(ControlledScheduler scheduler, Action entry, IterationOutcome failing, Action? beforeIteration = null, MinimizationBudget? budget = null)
     {
-        if (failing.Preemptions == 0 || failing.Bug is null)
+        budget ??= MinimizationBudget.Default;
+        if (failing.Bug is null)
         {
-            return failing;
+            return new MinimizedSchedule(failing, Minimality.Proven, Runs: 0);
         }
 
-        var search = new Search(scheduler, entry, failing, beforeIteration, maxAttempts, maxReplayedSteps);
-        var recorder = PlannedScheduleStrategy.Following(failing.Schedule);
-        if (!search.TryRun(recorder, out _))
+        var runs = new ScheduleMinimizerRuns(scheduler, entry, failing.Bug, beforeIteration);
+        var best = failing;
+        bool oneMinimal = true;
+        if (failing.Preemptions > 0)
         {
-            return failing;
+            (best, oneMinimal) = DeltaDebug(runs, failing, budget);
+        }
+
+        if (best.Preemptions == 0)
+        {
+            return new MinimizedSchedule(best, Minimality.Proven, runs.Count);
+        }
+
+        var searched = ScheduleMinimizerSearch.Search(runs, best, budget);
+        var minimality = searched.Proven ? Minimality.Proven : oneMinimal && searched.Outcome.Preemptions == best.Preemptions ? Minimality.OneMinimal : Minimality.Unproven;
+        return new MinimizedSchedule(searched.Outcome, minimality, runs.Count);
+    }
+
+    /// <summary>ddmin over the preemptions; true with the result when it ran to its end (1-minimal).</summary>
+    private static (IterationOutcome Best, bool Complete) DeltaDebug(ScheduleMinimizerRuns runs, IterationOutcome failing, MinimizationBudget budget)
+    {
+        var recorder = PlannedScheduleStrategy.Following(failing.Schedule);
+        if (!runs.TryRun(recorder, out _))
+        {
+            return (failing, false);
         }
 
         var plan = recorder.Recorded;
         var best = failing;
         int granularity = 1;
-        while (plan.Preemptions.Count > 0 && search.HasBudget)
+        while (plan.Preemptions.Count > 0)
         {
+            if (!runs.Within(budget.DeltaDebugRuns, budget.DeltaDebugSteps))
+            {
+                return (best, false);
+            }
+
             var preemptions = plan.Preemptions;
             granularity = Math.Min(granularity, preemptions.Count);
             bool reduced = false;
-            for (int chunk = 0; chunk < granularity && search.HasBudget; chunk++)
+            for (int chunk = 0; chunk < granularity && runs.Within(budget.DeltaDebugRuns, budget.DeltaDebugSteps); chunk++)
             {
                 var strategy = PlannedScheduleStrategy.Running(plan.With(Without(preemptions, chunk, granularity)));
-                if (search.TryRun(strategy, out var candidate) && candidate.Preemptions < best.Preemptions)
+                if (runs.TryRun(strategy, out var candidate) && candidate.Preemptions < best.Preemptions)
                 {
                     best = candidate;
                     plan = strategy.Recorded;
@@ -61,7 +90,7 @@ internal static class ScheduleMinimizer
             }
         }
 
-        return best;
+        return (best, true);
     }
 
     /// <summary>The preemptions but the <paramref name="chunk"/>-th of <paramref name="chunks"/> equal runs of them.</summary>
@@ -79,26 +108,5 @@ internal static class ScheduleMinimizer
         }
 
         return kept;
-    }
-
-    /// <summary>The runs of one minimization and what they may cost.</summary>
-    private sealed class Search(ControlledScheduler scheduler, Action entry, IterationOutcome failing, Action? beforeIteration, int maxAttempts, long maxReplayedSteps)
-    {
-        private int _attempts;
-        private long _replayed;
-
-        public bool HasBudget => _attempts < maxAttempts && _replayed < maxReplayedSteps;
-
-        /// <summary>Runs one iteration under <paramref name="strategy"/>; true when it shows the same kind of bug.</summary>
-        public bool TryRun(ISchedulingStrategy strategy, out IterationOutcome outcome)
-        {
-            _attempts++;
-            strategy.PrepareIteration(0);
-            scheduler.Use(strategy);
-            beforeIteration?.Invoke();
-            outcome = scheduler.RunIteration(entry, keepSchedule: true);
-            _replayed += outcome.Steps;
-            return outcome.Divergence is null && outcome.Bug?.Kind == failing.Bug!.Kind;
-        }
     }
 }

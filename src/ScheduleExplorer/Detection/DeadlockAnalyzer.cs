@@ -51,7 +51,12 @@ internal static class DeadlockAnalyzer
             details.AppendLine().Append("  ").Append(text);
         }
 
-        return new BugReport(BugKind.Deadlock, message.ToString(), details.ToString().TrimEnd(), cycle.FirstOrDefault()?.Name ?? blocked.FirstOrDefault()?.Name);
+        // The cycle's edges, or the stuck operations', in an order that does not depend on who blocked first.
+        var signature = (cycle.Count > 0 ? cycle : blocked).Select(DescribeEdge).Order(StringComparer.Ordinal);
+        return new BugReport(BugKind.Deadlock, message.ToString(), details.ToString().TrimEnd(), cycle.FirstOrDefault()?.Name ?? blocked.FirstOrDefault()?.Name)
+        {
+            Signature = string.Join("; ", signature),
+        };
     }
 
     /// <summary>"'philosopher 0' holds fork 0, waits for fork 1 (held by 'philosopher 1') at Philosophers.cs:42".</summary>

@@ -1,0 +1,75 @@
+using ScheduleExplorer.Runtime;
+using ScheduleExplorer.Strategies;
+
+namespace ScheduleExplorer.Testing;
+
+/// <summary>
+/// The second half of minimization, for small schedules: iterative preemption bounding. Level k runs
+/// every schedule with at most k preemptions (<see cref="PreemptionBoundedStrategy"/>), k = 0, 1, …
+/// up to the preemptions of the schedule found so far; the first level that shows the same bug gives
+/// the fewest preemptions, and the rest of that level, with runs cut once they are no shorter, gives
+/// the shortest schedule at that count. Every level below it searched to its end is the proof.
+/// </summary>
+internal static class ScheduleMinimizerSearch
+{
+    public static (IterationOutcome Outcome, bool Proven) Search(ScheduleMinimizerRuns runs, IterationOutcome best, MinimizationBudget budget)
+    {
+        if (best.Steps > budget.SearchMaxScheduleSteps)
+        {
+            return (best, false);
+        }
+
+        int runLimit = runs.Count + budget.SearchRuns;
+        long stepLimit = runs.Steps + budget.SearchSteps;
+        // No schedule with fewer than this many preemptions shows the bug: every level below ran to its end.
+        int ruledOut = 0;
+        for (int bound = 0; bound <= best.Preemptions; bound++)
+        {
+            var level = SearchLevel(runs, best, bound, runLimit, stepLimit);
+            best = level.Best;
+            if (!level.Complete || best.Preemptions <= bound)
+            {
+                break;
+            }
+
+            ruledOut = bound + 1;
+        }
+
+        return (best, ruledOut >= best.Preemptions);
+    }
+
+    /// <summary>Runs the schedules with at most <paramref name="bound"/> preemptions, keeping a failing one better than <paramref name="best"/>.</summary>
+    private static (IterationOutcome Best, bool Complete) SearchLevel(ScheduleMinimizerRuns runs, IterationOutcome best, int bound, int runLimit, long stepLimit)
+    {
+        var strategy = new PreemptionBoundedStrategy(bound);
+        bool found = best.Preemptions <= bound;
+        bool complete = true;
+        for (int iteration = 0; ; iteration++)
+        {
+            if (!runs.Within(runLimit, stepLimit))
+            {
+                return (best, false);
+            }
+
+            // A level that already holds the bug only looks for a shorter schedule.
+            strategy.StepCap = found ? best.Steps : null;
+            if (!strategy.PrepareIteration(iteration))
+            {
+                break;
+            }
+
+            bool same = runs.Run(strategy, out var outcome);
+            complete &= !outcome.StepBoundReached;
+            if (same && IsBetter(outcome, best))
+            {
+                best = outcome;
+                found = true;
+            }
+        }
+
+        return (best, complete && !strategy.Nondeterministic);
+    }
+
+    private static bool IsBetter(IterationOutcome candidate, IterationOutcome best) =>
+        candidate.Preemptions < best.Preemptions || (candidate.Preemptions == best.Preemptions && candidate.Steps < best.Steps);
+}
