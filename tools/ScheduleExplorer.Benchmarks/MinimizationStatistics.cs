@@ -14,15 +14,21 @@ namespace ScheduleExplorer.Benchmarks;
 /// </summary>
 internal static class MinimizationStatistics
 {
+    // Every one needs a single preemption, as preemptions are counted here (a switch away from an
+    // operation that blocked or ended is free): n philosophers deadlock when the last one takes its
+    // left fork and is preempted, and each of the others, in turn from the last, takes its left fork
+    // and blocks on its right one. The search proves it for each of these with 3,000 runs
+    // ("… -- minimize 3 10000 3000"), but for the System.Threading.Lock twin, whose longer schedules
+    // it does not exhaust.
     private static readonly (string Method, int Needed)[] s_bugs =
     [
         ("LostUpdate.Unsynchronized", 1),
         ("LostUpdate.Unsynchronized(3, 3)", 1),
         ("DiningPhilosophers.LeftThenRight(2, 1)", 1),
-        ("DiningPhilosophers.LeftThenRight(3, 1)", 2),
-        ("DiningPhilosophers.LeftThenRight", 4),
-        ("DiningPhilosophers.LeftThenRightLock", 4),
-        ("AsyncPhilosophers.LeftThenRight", 4),
+        ("DiningPhilosophers.LeftThenRight(3, 1)", 1),
+        ("DiningPhilosophers.LeftThenRight", 1),
+        ("DiningPhilosophers.LeftThenRightLock", 1),
+        ("AsyncPhilosophers.LeftThenRight", 1),
         ("AsyncLostUpdate.AcrossAwait", 1),
         ("ParallelCounter.ForUnsynchronized", 1),
     ];

@@ -12,11 +12,29 @@ namespace ScheduleExplorer.Tests.Testing;
 [TestFixture]
 public sealed class ScheduleMinimizerTests
 {
-    [TestCase(StrategyKind.Random, 0UL)]
-    [TestCase(StrategyKind.Random, 2UL)]
-    public void TwoLockInversion_IsMinimizedToOnePreemption_ProvenMinimal_AndReplays(string strategy, ulong seed)
+    private TestingEngine _inversion = null!;
+    private TestingEngine _lostUpdate = null!;
+
+    [OneTimeSetUp]
+    public void LoadWorkloads()
     {
-        var report = Workload.Explore("DiningPhilosophers.LeftThenRight(2, 1)", new TestConfiguration { Strategy = strategy, Iterations = 200, Seed = seed });
+        // One rewrite and load per workload for the whole fixture.
+        _inversion = TestingEngine.Create(new TestConfiguration(), Workload.AssemblyPath, "DiningPhilosophers.LeftThenRight(2, 1)");
+        _lostUpdate = TestingEngine.Create(new TestConfiguration(), Workload.AssemblyPath, "LostUpdate.Unsynchronized(3, 3)");
+    }
+
+    [OneTimeTearDown]
+    public void UnloadWorkloads()
+    {
+        _inversion.Dispose();
+        _lostUpdate.Dispose();
+    }
+
+    [TestCase(0UL)]
+    [TestCase(2UL)]
+    public void TwoLockInversion_IsMinimizedToOnePreemption_ProvenMinimal_AndReplays(ulong seed)
+    {
+        var report = _inversion.Run(new TestConfiguration { Strategy = StrategyKind.Random, Iterations = 200, Seed = seed });
 
         Assert.That(report.Bug?.Kind, Is.EqualTo(BugKind.Deadlock));
         Assert.That(report.BugPreemptionsFound, Is.GreaterThan(1), "the schedule as found has preemptions to spare");
@@ -24,16 +42,17 @@ public sealed class ScheduleMinimizerTests
         Assert.That(report.Trace!.Preemptions, Is.EqualTo(1));
         Assert.That(report.BugMinimality, Is.EqualTo(Minimality.Proven), "every schedule with no preemption ran without the deadlock");
 
-        var replay = Workload.Replay(report.Trace);
+        var replay = _inversion.Replay(report.Trace);
         Assert.That(replay.Divergence, Is.Null);
         Assert.That(replay.Bug?.Message, Is.EqualTo(report.Bug!.Message));
         Assert.That(replay.Trace!.Steps, Is.EqualTo(report.Trace.Steps), "the replay took exactly the recorded steps");
+        Assert.That(replay.Trace.Preemptions, Is.EqualTo(1));
     }
 
     [Test]
     public void LostUpdate_IsProvenToNeedOnePreemption_WithTheSameFailingAssertion()
     {
-        var report = Workload.Explore("LostUpdate.Unsynchronized(3, 3)", new TestConfiguration { Iterations = 200, Seed = 5 });
+        var report = _lostUpdate.Run(new TestConfiguration { Strategy = StrategyKind.Random, Iterations = 200, Seed = 5 });
 
         Assert.That(report.BugPreemptionsFound, Is.GreaterThan(1));
         Assert.That(report.BugPreemptions, Is.EqualTo(1));
@@ -44,9 +63,12 @@ public sealed class ScheduleMinimizerTests
     [Test]
     public void MinimizationTime_IsPartOfTheRun_AndMeasured()
     {
-        var report = Workload.Explore("DiningPhilosophers.LeftThenRight(2, 1)", new TestConfiguration { Iterations = 200, Seed = 0 });
+        var report = _inversion.Run(new TestConfiguration { Strategy = StrategyKind.Random, Iterations = 200, Seed = 0 });
+        var unminimized = _inversion.Run(new TestConfiguration { Strategy = StrategyKind.Random, Iterations = 200, Seed = 0, MinimizeSchedules = false });
 
         Assert.That(report.MinimizationElapsed, Is.GreaterThan(TimeSpan.Zero));
         Assert.That(report.MinimizationElapsed, Is.LessThanOrEqualTo(report.Elapsed));
+        Assert.That(unminimized.MinimizationElapsed, Is.EqualTo(TimeSpan.Zero));
+        Assert.That(unminimized.BugMinimality, Is.Null);
     }
 }
