@@ -5,7 +5,8 @@ namespace ScheduleExplorer.Testing;
 
 /// <summary>
 /// Shrinks a failing schedule to fewer preemptions before it is reported, so the trace and the
-/// lanes show only the context switches the bug needs. The schedule is first replayed as a
+/// lanes show only the context switches the bug needs. A greedy pass first cuts preemptions off the
+/// end (<see cref="ScheduleMinimizerSuffixes"/>). The schedule is then replayed as a
 /// <see cref="SchedulePlan"/> (each preemption named by the preempted operation's own point, so it
 /// stays put when others move); then delta debugging over the set of preemptions (ddmin: drop
 /// halves, quarters, … down to single preemptions) keeps every smaller set that still shows the
@@ -31,7 +32,12 @@ internal static class ScheduleMinimizer
         bool oneMinimal = true;
         if (failing.Preemptions > 0)
         {
-            (best, oneMinimal) = DeltaDebug(runs, failing, budget);
+            best = ScheduleMinimizerSuffixes.Shrink(runs, failing, budget.SuffixRuns, budget.SuffixSteps);
+        }
+
+        if (best.Preemptions > 0)
+        {
+            (best, oneMinimal) = DeltaDebug(runs, best, budget);
         }
 
         if (best.Preemptions == 0)
@@ -47,6 +53,8 @@ internal static class ScheduleMinimizer
     /// <summary>ddmin over the preemptions; true with the result when it ran to its end (1-minimal).</summary>
     private static (IterationOutcome Best, bool Complete) DeltaDebug(ScheduleMinimizerRuns runs, IterationOutcome failing, MinimizationBudget budget)
     {
+        int runLimit = runs.Count + budget.DeltaDebugRuns;
+        long stepLimit = runs.Steps + budget.DeltaDebugSteps;
         var recorder = PlannedScheduleStrategy.Following(failing.Schedule);
         if (!runs.TryRun(recorder, out _))
         {
@@ -58,7 +66,7 @@ internal static class ScheduleMinimizer
         int granularity = 1;
         while (plan.Preemptions.Count > 0)
         {
-            if (!runs.Within(budget.DeltaDebugRuns, budget.DeltaDebugSteps))
+            if (!runs.Within(runLimit, stepLimit))
             {
                 return (best, false);
             }
@@ -66,7 +74,7 @@ internal static class ScheduleMinimizer
             var preemptions = plan.Preemptions;
             granularity = Math.Min(granularity, preemptions.Count);
             bool reduced = false;
-            for (int chunk = 0; chunk < granularity && runs.Within(budget.DeltaDebugRuns, budget.DeltaDebugSteps); chunk++)
+            for (int chunk = 0; chunk < granularity && runs.Within(runLimit, stepLimit); chunk++)
             {
                 var strategy = PlannedScheduleStrategy.Running(plan.With(Without(preemptions, chunk, granularity)));
                 if (runs.TryRun(strategy, out var candidate) && candidate.Preemptions < best.Preemptions)
