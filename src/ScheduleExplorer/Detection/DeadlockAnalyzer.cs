@@ -51,8 +51,9 @@ internal static class DeadlockAnalyzer
             details.AppendLine().Append("  ").Append(text);
         }
 
-        // The cycle's edges, or the stuck operations', in an order that does not depend on who blocked first.
-        var signature = (cycle.Count > 0 ? cycle : blocked).Select(DescribeEdge).Order(StringComparer.Ordinal);
+        // Who is stuck in the cycle (or at all) and where, in an order that does not depend on who
+        // blocked first; not the resources' names, which some resources take from the order of first use.
+        var signature = (cycle.Count > 0 ? cycle : blocked).Select(o => $"'{o.Name}' {o.BlockKind} at {o.BlockSite}").Order(StringComparer.Ordinal);
         return new BugReport(BugKind.Deadlock, message.ToString(), details.ToString().TrimEnd(), cycle.FirstOrDefault()?.Name ?? blocked.FirstOrDefault()?.Name)
         {
             Signature = string.Join("; ", signature),

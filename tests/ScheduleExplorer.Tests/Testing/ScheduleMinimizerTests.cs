@@ -61,6 +61,14 @@ public sealed class ScheduleMinimizerTests
     }
 
     [Test]
+    public void DeadlockSignature_NamesWhoIsStuckWhere_NotTheLocksNumberedByFirstUse()
+    {
+        var report = _inversion.Run(new TestConfiguration { Strategy = StrategyKind.Random, Iterations = 200, Seed = 0 });
+
+        Assert.That(report.Bug!.Signature, Does.Match(@"^'philosopher 0' Acquire at \w+\.cs:\d+; 'philosopher 1' Acquire at \w+\.cs:\d+$"));
+    }
+
+    [Test]
     public void MinimizationTime_IsPartOfTheRun_AndMeasured()
     {
         var report = _inversion.Run(new TestConfiguration { Strategy = StrategyKind.Random, Iterations = 200, Seed = 0 });
