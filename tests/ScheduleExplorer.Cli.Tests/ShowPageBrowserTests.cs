@@ -21,7 +21,7 @@ public sealed partial class ShowPageBrowserTests
             Assert.That(dom, Does.Contain("data-ready=\"true\""), "the page's script ran to its end");
             Assert.That(labels, Has.Count.EqualTo(6).And.Some.StartsWith("#0 main").And.Some.StartsWith("#5 philosopher 4"));
             Assert.That(DeadlockedStep().Matches(dom), Has.Count.EqualTo(6), "five philosophers and main, stuck");
-            Assert.That(dom, Does.Contain("<tr id=\"step-66\" class=\"deadlock\""), "the table row of a stuck philosopher is highlighted");
+            Assert.That(dom, Does.Contain("<tr id=\"step-68\" class=\"deadlock\""), "the table row of a stuck philosopher is highlighted");
         });
     }
 

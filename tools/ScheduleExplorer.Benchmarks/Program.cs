@@ -4,7 +4,7 @@ namespace ScheduleExplorer.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- --filter '*'</c>,
-/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, the verdict table of every
+/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, the minimizer's preemption counts: <c>… -- minimize [seeds] [budget] [search-runs]</c>, the verdict table of every
 /// controlled primitive and access kind: <c>… -- verdicts [budget] [dfs-budget]</c>, or ScheduleExplorer
 /// next to Coyote: <c>… -- coyote [rounds] [slot-seconds] [seeds] [budget]</c>.
 /// Every class reports its rows in one run, so ratios between rows are meaningful on a noisy machine.
@@ -20,6 +20,15 @@ internal static class Program
                 budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
                 workloadFilter: args.Length > 3 ? args[3] : null,
                 strategyFilter: args.Length > 4 ? args[4] : null);
+            return;
+        }
+
+        if (args is ["minimize", ..])
+        {
+            MinimizationStatistics.Run(
+                seeds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20,
+                budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+                searchRuns: args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : Testing.MinimizationBudget.Default.SearchRuns);
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ScheduleExplorer.Detection;
+using ScheduleExplorer.Runtime;
 
 namespace ScheduleExplorer.Testing;
 
@@ -48,8 +49,18 @@ internal sealed class ExplorationProgress
     public void CouldNotTest(CouldNotTestReport report) =>
         _logger.LogWarning("{Method}: {Summary}", _method, report.Summary);
 
-    public void Minimized(int found, int reported) =>
-        _logger.LogInformation("{Method}: failing schedule minimized from {Found} to {Reported} preemptions", _method, found, reported);
+    public void Minimized(IterationOutcome found, MinimizedSchedule minimized)
+    {
+        string how = minimized.Minimality switch
+        {
+            Minimality.Proven => "proven minimal: no schedule with fewer preemptions shows this bug",
+            Minimality.OneMinimal => "1-minimal: no single preemption can be dropped; fewer were not all tried",
+            _ => "the minimization budget ran out",
+        };
+        _logger.LogInformation(
+            "{Method}: failing schedule minimized from {Found} to {Reported} preemptions and from {FoundSteps:N0} to {ReportedSteps:N0} steps in {Runs:N0} runs ({Minimality})",
+            _method, found.Preemptions, minimized.Outcome.Preemptions, found.Steps, minimized.Outcome.Steps, minimized.Runs, how);
+    }
 
     public void TimedOut(TimeSpan timeout) =>
         _logger.LogInformation("{Method}: time budget of {Timeout} spent, stopping", _method, timeout);

@@ -19,6 +19,9 @@ internal sealed class ExplorationStatistics
     /// <summary>Preemptions in the first failing schedule as found, and as reported after minimizing.</summary>
     public (int Found, int Reported) FirstBugPreemptions { get; set; }
 
+    /// <summary>Time spent minimizing the first failing schedule, and what it showed.</summary>
+    public (TimeSpan Elapsed, Minimality? Minimality) Minimization { get; set; }
+
     public string? Divergence { get; private set; }
 
     public long TotalSteps { get; private set; }

@@ -87,6 +87,9 @@ public sealed record TestConfiguration
     /// <summary>Whether to shrink a failing schedule to fewer preemptions before reporting it.</summary>
     public bool MinimizeSchedules { get; init; } = true;
 
+    /// <summary>What minimizing one failing schedule may cost; null for <see cref="MinimizationBudget.Default"/>.</summary>
+    internal MinimizationBudget? MinimizationBudget { get; init; }
+
     /// <summary>Iterations between progress log lines (progress is also logged every 5 s).</summary>
     public int ProgressInterval { get; init; } = 1_000;
 

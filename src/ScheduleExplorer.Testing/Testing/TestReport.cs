@@ -78,6 +78,12 @@ public sealed record TestReport
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>The part of <see cref="Elapsed"/> spent minimizing the failing schedule.</summary>
+    internal TimeSpan MinimizationElapsed { get; init; }
+
+    /// <summary>How far the reported schedule's preemptions are known to be the least the bug needs; null when it was not minimized.</summary>
+    internal Minimality? BugMinimality { get; init; }
+
     /// <summary>
     /// The "could not test" verdict of a run in which <paramref name="cutOff"/> of <paramref name="iterations"/>
     /// iterations reached the step bound <paramref name="maxSteps"/>, the first being iteration

@@ -159,10 +159,13 @@ public sealed class TestingEngine : IDisposable
                 var reported = outcome;
                 if (replay is null && _configuration.MinimizeSchedules && outcome.Bug is { Kind: not Detection.BugKind.Hang } && !scheduler.IsBroken)
                 {
-                    reported = ScheduleMinimizer.Minimize(scheduler, entry, outcome, beforeIteration: _target.BeforeIteration);
+                    var minimizing = Stopwatch.StartNew();
+                    var minimized = ScheduleMinimizer.Minimize(scheduler, entry, outcome, _target.BeforeIteration, _configuration.MinimizationBudget);
+                    statistics.Minimization = (minimizing.Elapsed, minimized.Minimality);
+                    reported = minimized.Outcome;
                     scheduler.Use(strategy);
                     statistics.ReplaceFirstBug(reported.Bug!);
-                    progress.Minimized(outcome.Preemptions, reported.Preemptions);
+                    progress.Minimized(outcome, minimized);
                 }
 
                 statistics.FirstBugTrace = ToTrace(strategy.Name, iteration, reported, options);
@@ -224,6 +227,8 @@ public sealed class TestingEngine : IDisposable
             WorkerThreads = scheduler.WorkerThreads,
             Interrupted = interrupted,
             Elapsed = stopwatch.Elapsed,
+            MinimizationElapsed = statistics.Minimization.Elapsed,
+            BugMinimality = statistics.Minimization.Minimality,
         };
         progress.Finished(report);
         return report;

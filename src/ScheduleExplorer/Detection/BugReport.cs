@@ -32,4 +32,15 @@ public sealed record BugReport
     /// tool (an uncontrolled API, a hang in uncontrolled code): the engine reports it as "could not test".
     /// </summary>
     internal CouldNotTestReport? Inconclusive { get; init; }
+
+    /// <summary>
+    /// What makes two failures the same bug, whatever the schedule: the exception's type and the user
+    /// line that threw it, or the deadlock's wait-for edges. Unlike <see cref="Message"/> it leaves out
+    /// the values a schedule changes ("expected 3 but was 2"). Null when only the kind is known.
+    /// </summary>
+    internal string? Signature { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> is the same bug: same kind, and same signature when both have one.</summary>
+    internal bool IsSameBug(BugReport? other) =>
+        other is not null && other.Kind == Kind && (Signature is null || other.Signature is null || string.Equals(Signature, other.Signature, StringComparison.Ordinal));
 }

@@ -51,7 +51,13 @@ internal static class DeadlockAnalyzer
             details.AppendLine().Append("  ").Append(text);
         }
 
-        return new BugReport(BugKind.Deadlock, message.ToString(), details.ToString().TrimEnd(), cycle.FirstOrDefault()?.Name ?? blocked.FirstOrDefault()?.Name);
+        // Who is stuck in the cycle (or at all) and where, in an order that does not depend on who
+        // blocked first; not the resources' names, which some resources take from the order of first use.
+        var signature = (cycle.Count > 0 ? cycle : blocked).Select(o => $"'{o.Name}' {o.BlockKind} at {o.BlockSite}").Order(StringComparer.Ordinal);
+        return new BugReport(BugKind.Deadlock, message.ToString(), details.ToString().TrimEnd(), cycle.FirstOrDefault()?.Name ?? blocked.FirstOrDefault()?.Name)
+        {
+            Signature = string.Join("; ", signature),
+        };
     }
 
     /// <summary>"'philosopher 0' holds fork 0, waits for fork 1 (held by 'philosopher 1') at Philosophers.cs:42".</summary>

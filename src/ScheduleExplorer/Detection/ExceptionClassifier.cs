@@ -20,8 +20,12 @@ internal static class ExceptionClassifier
             _ => $"unhandled {exception.GetType().Name}: ",
         };
         string firstLine = FirstLine(ExceptionText.Message(exception));
-        string site = UserFrame(exception) is { } frame ? $" ({frame})" : string.Empty;
-        return new BugReport(kind, $"'{operation}': {what}{firstLine}{site}", ExceptionText.Describe(exception), operation);
+        string? frame = UserFrame(exception);
+        string site = frame is null ? string.Empty : $" ({frame})";
+        return new BugReport(kind, $"'{operation}': {what}{firstLine}{site}", ExceptionText.Describe(exception), operation)
+        {
+            Signature = $"{exception.GetType().FullName} at {frame ?? FirstLine(ExceptionText.Message(exception))}",
+        };
     }
 
     /// <summary>

@@ -40,6 +40,9 @@ internal static class ManualWorkloads
 
         foreach (var worker in workers)
         {
+            // As the rewriter does before every controlled call: a site is per thread, and a worker
+            // thread reused from another iteration would otherwise still hold that one's last site.
+            ControlledSite.Set("Manual.cs:3");
             ControlledThread.Join(worker);
         }
 
