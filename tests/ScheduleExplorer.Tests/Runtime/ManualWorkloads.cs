@@ -52,6 +52,22 @@ internal static class ManualWorkloads
         }
     }
 
+    /// <summary>Two threads each read a counter and write it back one higher; returns the count they leave (2, or 1 when an update is lost).</summary>
+    public static string TwoIncrements()
+    {
+        var counter = new Counter();
+        var workers = Enumerable.Range(0, 2).Select(t => ControlledThread.Create(() =>
+        {
+            ControlledMemory.Read("counter", "t:1");
+            int value = counter.Value;
+            ControlledMemory.Write("counter", "t:2");
+            counter.Value = value + 1;
+        })).ToList();
+        workers.ForEach(ControlledThread.Start);
+        workers.ForEach(ControlledThread.Join);
+        return counter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static void Philosophers(int count, bool ordered)
     {
         var forks = Enumerable.Range(0, count).Select(i => new NamedFork(i)).ToArray();

@@ -1,4 +1,3 @@
-using ScheduleExplorer.Controlled;
 using ScheduleExplorer.Runtime;
 using ScheduleExplorer.Strategies;
 using ScheduleExplorer.Tests.Runtime;
@@ -22,7 +21,7 @@ public sealed class PreemptionBoundedStrategyTests
         for (int iteration = 0; strategy.PrepareIteration(iteration); iteration++)
         {
             string? outcome = null;
-            var result = scheduler.RunIteration(() => outcome = TwoIncrements());
+            var result = scheduler.RunIteration(() => outcome = ManualWorkloads.TwoIncrements());
             Assert.That(result.Divergence, Is.Null);
             outcomes.Add(outcome!);
             most = Math.Max(most, result.Preemptions);
@@ -31,21 +30,6 @@ public sealed class PreemptionBoundedStrategyTests
 
         Assert.That(strategy.Nondeterministic, Is.False);
         return (outcomes, schedules, most);
-    }
-
-    private static string TwoIncrements()
-    {
-        var counter = new ManualWorkloads.Counter();
-        var workers = Enumerable.Range(0, 2).Select(t => ControlledThread.Create(() =>
-        {
-            ControlledMemory.Read("counter", "t:1");
-            int value = counter.Value;
-            ControlledMemory.Write("counter", "t:2");
-            counter.Value = value + 1;
-        })).ToList();
-        workers.ForEach(ControlledThread.Start);
-        workers.ForEach(ControlledThread.Join);
-        return counter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Test]
@@ -76,7 +60,7 @@ public sealed class PreemptionBoundedStrategyTests
         using var scheduler = new ControlledScheduler(strategy, new SchedulerOptions { MaxSteps = 10_000 });
         Assert.That(strategy.PrepareIteration(0), Is.True);
 
-        var result = scheduler.RunIteration(() => TwoIncrements());
+        var result = scheduler.RunIteration(() => ManualWorkloads.TwoIncrements());
 
         Assert.That(result.Divergence, Does.Contain("no shorter"));
     }

@@ -1,4 +1,3 @@
-using ScheduleExplorer.Controlled;
 using ScheduleExplorer.Runtime;
 using ScheduleExplorer.Strategies;
 using ScheduleExplorer.Tests.Runtime;
@@ -17,27 +16,12 @@ public sealed class PreemptionSamplingStrategyTests
         for (int iteration = 0; iteration < 60 && strategy.PrepareIteration(iteration); iteration++)
         {
             string? outcome = null;
-            var result = scheduler.RunIteration(() => outcome = TwoIncrements(), keepSchedule: true);
+            var result = scheduler.RunIteration(() => outcome = ManualWorkloads.TwoIncrements(), keepSchedule: true);
             Assert.That(result.Divergence, Is.Null);
             runs.Add((outcome!, result.Preemptions, string.Join(",", result.Schedule.Select(s => s.Next))));
         }
 
         return runs;
-    }
-
-    private static string TwoIncrements()
-    {
-        var counter = new ManualWorkloads.Counter();
-        var workers = Enumerable.Range(0, 2).Select(t => ControlledThread.Create(() =>
-        {
-            ControlledMemory.Read("counter", "t:1");
-            int value = counter.Value;
-            ControlledMemory.Write("counter", "t:2");
-            counter.Value = value + 1;
-        })).ToList();
-        workers.ForEach(ControlledThread.Start);
-        workers.ForEach(ControlledThread.Join);
-        return counter.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Test]
