@@ -4,7 +4,7 @@ namespace ScheduleExplorer.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- --filter '*'</c>,
-/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, the minimizer's preemption counts: <c>… -- minimize [seeds] [budget] [search-runs]</c>, the verdict table of every
+/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget]</c>, the minimizer's preemption counts: <c>… -- minimize [seeds] [budget] [search-runs]</c>, the cost per decision and per switch: <c>… -- switches [seconds] [row]</c>, the verdict table of every
 /// controlled primitive and access kind: <c>… -- verdicts [budget] [dfs-budget]</c>, or ScheduleExplorer
 /// next to Coyote: <c>… -- coyote [rounds] [slot-seconds] [seeds] [budget]</c>.
 /// Every class reports its rows in one run, so ratios between rows are meaningful on a noisy machine.
@@ -37,6 +37,12 @@ internal static class Program
             VerdictTable.Run(
                 budget: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000,
                 dfsBudget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+            return;
+        }
+
+        if (args is ["switches", ..])
+        {
+            SwitchCostTable.Run(seconds: args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 6, filter: args.Length > 2 ? args[2] : null);
             return;
         }
 

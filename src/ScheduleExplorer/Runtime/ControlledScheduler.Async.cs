@@ -54,7 +54,11 @@ internal sealed partial class ControlledScheduler
         var timer = StartTaskOperation(name, body, state);
         timer.Status = OperationStatus.Blocked;
         timer.Deadline = delayMilliseconds < 0 ? long.MaxValue : Now + delayMilliseconds;
-        timer.FiresEarly = _options.TimersFireEarly;
+        if (_options.TimersFireEarly)
+        {
+            _operations.MarkFiresEarly(timer);
+        }
+
         timer.BlockKind = SchedulingPointKind.Delay;
         timer.BlockSite = site;
         return timer;

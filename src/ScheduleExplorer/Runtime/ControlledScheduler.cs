@@ -20,7 +20,7 @@ internal sealed partial class ControlledScheduler : IDisposable
     private readonly WorkerPool _pool;
     private readonly OperationTable _operations = new();
     private StrategyMediator _strategy;
-    private readonly ManualResetEventSlim _engineSignal = new(initialState: false, spinCount: Worker.BatonSpinCount);
+    private readonly Baton _engineSignal = new(spin: false);
     private ControlledOperation? _current;
     private BugReport? _bug;
     private volatile bool _canceled;

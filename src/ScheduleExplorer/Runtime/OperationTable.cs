@@ -16,6 +16,9 @@ internal sealed class OperationTable
     private readonly List<ControlledOperation> _live = [];
     private int[] _enabled = new int[8];
 
+    // Whether this iteration created a timer that may fire early: until then no decision scans for one.
+    private bool _anyEarlyTimer;
+
     /// <summary>Virtual time in milliseconds since the iteration started.</summary>
     public long Now { get; private set; }
 
@@ -41,6 +44,7 @@ internal sealed class OperationTable
     {
         _operations.Clear();
         _live.Clear();
+        _anyEarlyTimer = false;
         Now = 0;
     }
 
@@ -54,6 +58,13 @@ internal sealed class OperationTable
 
     /// <summary>The operations that have not finished, in id order.</summary>
     public IReadOnlyList<ControlledOperation> Live => _live;
+
+    /// <summary>Lets <paramref name="timer"/> fire before every other operation waits (time passing while others run).</summary>
+    public void MarkFiresEarly(ControlledOperation timer)
+    {
+        timer.FiresEarly = true;
+        _anyEarlyTimer = true;
+    }
 
     /// <summary>Moves virtual time forward to <paramref name="time"/> (a timer fired early).</summary>
     public void AdvanceTo(long time) => Now = Math.Max(Now, time);
@@ -82,7 +93,7 @@ internal sealed class OperationTable
         int count = 0;
         int kept = 0;
         var live = _live;
-        long firstTimer = allowEarlyTimers ? FirstEarlyTimer() : long.MinValue;
+        long firstTimer = allowEarlyTimers && _anyEarlyTimer ? FirstEarlyTimer() : long.MinValue;
         long now = Now;
         for (int i = 0; i < live.Count; i++)
         {

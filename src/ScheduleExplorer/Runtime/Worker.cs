@@ -3,22 +3,13 @@ using System.Diagnostics;
 namespace ScheduleExplorer.Runtime;
 
 /// <summary>
-/// An engine-owned OS thread that runs controlled operations one after another. The baton is a
-/// per-worker <see cref="ManualResetEventSlim"/>: a short spin, then a futex wait, which is the
-/// cheapest measured handoff between two parked threads.
+/// An engine-owned OS thread that runs controlled operations one after another, parked on its own
+/// <see cref="Baton"/> whenever another operation runs.
 /// </summary>
 [DebuggerDisplay("Worker {_thread.ManagedThreadId}")]
 internal sealed class Worker
 {
-    /// <summary>
-    /// How long a parked thread spins before it sleeps on the futex: busy spins only, never a yield.
-    /// The default (35) ends in 25 <c>sched_yield</c> calls, which on a machine busy with other work
-    /// give the core away for a whole time slice at every handoff. A quarter of the hunt beside two
-    /// CPU-bound processes on 2 cores took over 140 s with it, 37 s with 10 (16 s without them).
-    /// </summary>
-    internal const int BatonSpinCount = 10;
-
-    private readonly ManualResetEventSlim _baton = new(initialState: false, spinCount: BatonSpinCount);
+    private readonly Baton _baton = new();
     private readonly Thread _thread;
     private readonly int _pinCpu;
     private ControlledOperation? _operation;
