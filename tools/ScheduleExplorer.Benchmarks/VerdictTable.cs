@@ -6,7 +6,7 @@ namespace ScheduleExplorer.Benchmarks;
 
 /// <summary>
 /// The verdict of every controlled primitive and shared-memory access kind: a buggy and a fixed
-/// workload each, under random, PCT and DFS, printed as a Markdown table (a buggy cell is the
+/// workload each, under random, PCT, DFS (sleep sets) and DPOR, printed as a Markdown table (a buggy cell is the
 /// iteration the bug was first found in, a fixed cell "clean" with how many iterations ran, "all" when
 /// DFS finished the tree). Run with
 /// <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- verdicts [budget] [dfs-budget]</c>.
@@ -52,10 +52,10 @@ internal static class VerdictTable
 
     public static void Run(int budget, int dfsBudget)
     {
-        Console.WriteLine($"Verdicts (random and PCT(3): {budget:N0} iterations, seed 2026; DFS: up to {dfsBudget:N0} schedules)");
+        Console.WriteLine($"Verdicts (random and PCT(3): {budget:N0} iterations, seed 2026; DFS and DPOR: up to {dfsBudget:N0} schedules)");
         Console.WriteLine();
-        Console.WriteLine("| primitive / access | buggy: random | PCT | DFS | fixed: random | PCT | DFS |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| primitive / access | buggy: random | PCT | DFS | DPOR | fixed: random | PCT | DFS | DPOR |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (what, bug, fix) in s_pairs)
         {
             var cells = new List<string>();
@@ -76,6 +76,7 @@ internal static class VerdictTable
         new() { Strategy = StrategyKind.Random, Iterations = budget, Seed = 2026 },
         new() { Strategy = StrategyKind.Pct, StrategyBound = 3, Iterations = budget, Seed = 2026 },
         new() { Strategy = StrategyKind.Dfs, Iterations = dfsBudget },
+        new() { Strategy = StrategyKind.Dpor, Iterations = dfsBudget },
     ];
 
     private static string Cell(string method, TestConfiguration configuration, bool expectBug)

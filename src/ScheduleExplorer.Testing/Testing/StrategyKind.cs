@@ -29,4 +29,7 @@ public static class StrategyKind
 
     /// <summary>Depth-first search over every schedule, until exhausted or the iteration budget ends.</summary>
     public const string Dfs = "dfs";
+
+    /// <summary>Depth-first search with source-set DPOR and sleep sets: fewer schedules than <see cref="Dfs"/>, the same outcomes.</summary>
+    public const string Dpor = "dpor";
 }

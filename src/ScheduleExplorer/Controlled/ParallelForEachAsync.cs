@@ -80,7 +80,7 @@ internal sealed class ParallelForEachAsync<TSource>
     /// <summary>Runs items until one's body (or the stream's next item) has not completed: then continues when it has.</summary>
     private void Pump()
     {
-        while (_exceptions.Count == 0 && !_cancellationToken.IsCancellationRequested && !_ended)
+        while (ShimState.Touch(this) && _exceptions.Count == 0 && !_cancellationToken.IsCancellationRequested && !_ended)
         {
             if (_stream is null)
             {

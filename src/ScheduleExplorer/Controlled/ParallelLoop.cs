@@ -66,7 +66,9 @@ internal sealed class ParallelLoop
     private void Drain()
     {
         // Only one operation runs at a time, so taking the next index needs no lock.
-        while (_exceptions.Count == 0 && !_cancellationToken.IsCancellationRequested && _next < _count)
+        // Whether a worker finds an index, and which, depends on the workers before it (for
+        // partial-order reduction: the check is a read of the loop, taking an index a write).
+        while (ShimState.Touch(this) && _exceptions.Count == 0 && !_cancellationToken.IsCancellationRequested && _next < _count)
         {
             int index = _next++;
             try

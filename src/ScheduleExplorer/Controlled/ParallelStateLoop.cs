@@ -94,7 +94,7 @@ internal sealed class ParallelStateLoop<TLocal>
 
             initialized = true;
             // Only one operation runs at a time, so taking the next position needs no lock.
-            while (!_cancellationToken.IsCancellationRequested && _next < _count)
+            while (ShimState.Touch(this) && !_cancellationToken.IsCancellationRequested && _next < _count)
             {
                 long position = _next;
                 long iteration = _keys is null ? _from + position : _keys[position];

@@ -40,6 +40,9 @@ internal sealed partial class ControlledScheduler
         var operation = StartTaskOperation(name, body, state);
         Suspend(operation, awaited, kind, site);
         operation.Deadline = deadline;
+
+        // The step that starts the wait found the resource unavailable: an observation of it.
+        RecordEffect(awaited, isWrite: false);
         return operation;
     }
 
@@ -102,6 +105,12 @@ internal sealed partial class ControlledScheduler
                     },
                     (p, c));
             };
+        }
+
+        if (awaited is not null)
+        {
+            // Finding what it awaits incomplete is an observation of it (for partial-order reduction).
+            RecordEffect(awaited, isWrite: false);
         }
 
         if (sameOperation)

@@ -267,6 +267,12 @@ internal sealed partial class ControlledScheduler : IDisposable
             return null;
         }
 
+        if (Now != now)
+        {
+            // Time passed: whatever waited on it is enabled by the step that ended, for partial-order reduction.
+            RecordEffect(StepEffect.Everything, isWrite: true);
+        }
+
         int chosen = _strategy.ChooseOperation(enabled, current.Id, kind, site, target, new PendingPoints(_operations));
         if (chosen < 0)
         {
@@ -280,6 +286,7 @@ internal sealed partial class ControlledScheduler : IDisposable
         {
             // A timer fired before everything else waited: that much time has passed.
             _operations.AdvanceTo(next.Deadline);
+            RecordEffect(StepEffect.Everything, isWrite: true);
         }
 
         if (!ReferenceEquals(next, current) && (Now == now ? currentEnabled : current.IsEnabled(Now)))

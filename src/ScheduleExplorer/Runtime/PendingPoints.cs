@@ -16,6 +16,9 @@ public readonly struct PendingPoints
         ? operations[operationId].Pending
         : throw new ArgumentOutOfRangeException(nameof(operationId), operationId, "No such operation in this iteration.");
 
+    /// <summary>How many operations the iteration has created so far (ids 0 to this − 1); 0 when not available.</summary>
+    public int OperationCount => _operations?.Count ?? 0;
+
     /// <summary>No pending points known (a decision made outside a scheduler, as in tests of a strategy alone).</summary>
     public static PendingPoints None => default;
 

@@ -19,6 +19,7 @@ public static class StrategyRegistry
         new("delay-bounding", "round-robin without preemption, plus up to N delays at random steps to random operations", "delays", 2, Shardable: true, p => new DelayBoundingStrategy(p.Seed, p.Bound)),
         new("portfolio", "the default: random every fourth iteration, rff forcing a conflict order learnt from all earlier iterations in the other three", null, 0, Shardable: true, p => CreatePortfolio(p.Seed)),
         new("dfs", "depth-first search over every schedule with sleep-set reduction, until exhausted", null, 0, Shardable: false, _ => new DfsStrategy()),
+        new("dpor", "depth-first search with source-set DPOR and sleep sets: one schedule per race reversal, until exhausted", null, 0, Shardable: false, _ => new DfsStrategy(dpor: true)),
     ];
 
     /// <summary>Every registered strategy, in the order help lists them.</summary>

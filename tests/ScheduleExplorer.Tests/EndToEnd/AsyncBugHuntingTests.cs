@@ -84,7 +84,7 @@ public sealed class AsyncBugHuntingTests
     [TestCase("AsyncLostUpdate.TaskRunInterlocked(2)", 10)]
     [TestCase("AccountStore.CreateTwiceGuarded", 17)]
     [TestCase("AsyncPhilosophers.OrderedForks(2, 1)", 7_900)]
-    [TestCase("TimeoutRace.LateResultKept", 16)]
+    [TestCase("TimeoutRace.LateResultKept", 37)]
     public void AsyncFix_HoldsInEverySchedule(string method, int expectedSchedules)
     {
         var report = Workload.Explore(method, s_dfs);
@@ -94,13 +94,33 @@ public sealed class AsyncBugHuntingTests
         Assert.That(report.Iterations, Is.EqualTo(expectedSchedules));
     }
 
-    [TestCase("AsyncLostUpdate.AcrossAwait(2, 1)", BugKind.UnhandledException)]
-    [TestCase("AsyncLostUpdate.TaskRun(2)", BugKind.UnhandledException)]
-    [TestCase("AsyncPhilosophers.LeftThenRight(2, 1)", BugKind.Deadlock)]
-    [TestCase("TimeoutRace.LateResultLost", BugKind.UnhandledException)]
-    public void AsyncBug_IsInTheTree(string method, BugKind kind)
+    [TestCase("AsyncLostUpdate.AcrossAwaitLocked(2, 1)", 15)]
+    [TestCase("AsyncLostUpdate.TaskRunInterlocked(2)", 4)]
+    [TestCase("AccountStore.CreateTwiceGuarded", 12)]
+    [TestCase("AsyncPhilosophers.OrderedForks(2, 1)", 2_681)]
+    [TestCase("TimeoutRace.LateResultKept", 19)]
+    public void AsyncFix_HoldsInEverySchedule_UnderDpor(string method, int expectedSchedules)
     {
-        var report = Workload.Explore(method, s_dfs);
+        var report = Workload.Explore(method, s_dfs with { Strategy = StrategyKind.Dpor });
+        TestContext.Out.WriteLine($"{method}: {report.Iterations} schedules, {report.TotalSteps} steps");
+        Assert.That(report.Bug, Is.Null, report.Bug?.Message);
+        Assert.That(report.Exhausted, Is.True, "DPOR must finish the whole tree");
+        Assert.That(report.Iterations, Is.EqualTo(expectedSchedules));
+    }
+
+    [TestCase("AsyncLostUpdate.AcrossAwait(2, 1)", BugKind.UnhandledException, StrategyKind.Dfs)]
+    [TestCase("AsyncLostUpdate.TaskRun(2)", BugKind.UnhandledException, StrategyKind.Dfs)]
+    [TestCase("AsyncPhilosophers.LeftThenRight(2, 1)", BugKind.Deadlock, StrategyKind.Dfs)]
+    [TestCase("TimeoutRace.LateResultLost", BugKind.UnhandledException, StrategyKind.Dfs)]
+    [TestCase("AsyncLostUpdate.AcrossAwait(2, 1)", BugKind.UnhandledException, StrategyKind.Dpor)]
+    [TestCase("AsyncLostUpdate.TaskRun(2)", BugKind.UnhandledException, StrategyKind.Dpor)]
+    [TestCase("AsyncPhilosophers.LeftThenRight(2, 1)", BugKind.Deadlock, StrategyKind.Dpor)]
+    [TestCase("TimeoutRace.LateResultLost", BugKind.UnhandledException, StrategyKind.Dpor)]
+    [TestCase("ParallelCounter.ForUnsynchronized", BugKind.UnhandledException, StrategyKind.Dpor)]
+    [TestCase("Heartbeat.StopRacy", BugKind.UnhandledException, StrategyKind.Dpor)]
+    public void AsyncBug_IsInTheTree(string method, BugKind kind, string strategy)
+    {
+        var report = Workload.Explore(method, s_dfs with { Strategy = strategy });
         TestContext.Out.WriteLine($"{method}: bug at schedule {report.FirstBugIteration}");
         Assert.That(report.Bug?.Kind, Is.EqualTo(kind), report.Bug?.Message ?? "no bug");
         var replay = Workload.Replay(report.Trace!);

@@ -12,6 +12,7 @@ namespace ScheduleExplorer.Tests.EndToEnd;
 public sealed class ExhaustiveTests
 {
     private static readonly TestConfiguration s_dfs = new() { Strategy = StrategyKind.Dfs, Iterations = 1_000_000, FailOnMaxSteps = true };
+    private static readonly TestConfiguration s_dpor = s_dfs with { Strategy = StrategyKind.Dpor };
 
     [TestCase("LostUpdate.Locked(2, 2)", 94)]
     [TestCase("LostUpdate.LockedWithLock(2, 2)", 94)]
@@ -28,11 +29,28 @@ public sealed class ExhaustiveTests
         Assert.That(report.Iterations, Is.EqualTo(expectedSchedules));
     }
 
-    [TestCase("LostUpdate.Unsynchronized(2, 2)", BugKind.UnhandledException)]
-    [TestCase("DiningPhilosophers.LeftThenRight(3, 1)", BugKind.Deadlock)]
-    public void Bug_IsInTheTree(string method, BugKind kind)
+    [TestCase("LostUpdate.Locked(2, 2)", 36)]
+    [TestCase("LostUpdate.LockedWithLock(2, 2)", 36)]
+    [TestCase("LostUpdate.Interlocked(2, 2)", 16)]
+    [TestCase("LostUpdate.CompareExchangeLoop(2, 2)", 271)]
+    [TestCase("DiningPhilosophers.OrderedForks(3, 1)", 85)]
+    [TestCase("DiningPhilosophers.Waiter(3, 1)", 104)]
+    public void Dpor_FixHoldsInEverySchedule(string method, int expectedSchedules)
     {
-        var report = Workload.Explore(method, s_dfs);
+        var report = Workload.Explore(method, s_dpor);
+        TestContext.Out.WriteLine($"{method}: {report.Iterations} schedules, {report.TotalSteps} steps");
+        Assert.That(report.Bug, Is.Null, report.Bug?.Message);
+        Assert.That(report.Exhausted, Is.True, "DPOR must finish the whole tree");
+        Assert.That(report.Iterations, Is.EqualTo(expectedSchedules));
+    }
+
+    [TestCase("LostUpdate.Unsynchronized(2, 2)", BugKind.UnhandledException, StrategyKind.Dfs)]
+    [TestCase("DiningPhilosophers.LeftThenRight(3, 1)", BugKind.Deadlock, StrategyKind.Dfs)]
+    [TestCase("LostUpdate.Unsynchronized(2, 2)", BugKind.UnhandledException, StrategyKind.Dpor)]
+    [TestCase("DiningPhilosophers.LeftThenRight(3, 1)", BugKind.Deadlock, StrategyKind.Dpor)]
+    public void Bug_IsInTheTree(string method, BugKind kind, string strategy)
+    {
+        var report = Workload.Explore(method, s_dfs with { Strategy = strategy });
         TestContext.Out.WriteLine($"{method}: bug at schedule {report.FirstBugIteration}");
         Assert.That(report.Bug?.Kind, Is.EqualTo(kind));
         var replay = Workload.Replay(report.Trace!);
