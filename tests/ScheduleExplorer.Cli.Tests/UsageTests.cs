@@ -32,7 +32,7 @@ public sealed class UsageTests
 
     [Test]
     public void Test_UnknownStrategy_ExitsTwo() =>
-        CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Locked", "--strategy", "bfs").AssertBadInput("unknown strategy 'bfs': use random, pct, pos, rff, probabilistic, delay-bounding, portfolio, dfs.");
+        CliRun.Of("test", CliRun.Workloads, "--method", "LostUpdate.Locked", "--strategy", "bfs").AssertBadInput("unknown strategy 'bfs': use random, pct, pos, rff, probabilistic, delay-bounding, portfolio, dfs, dpor.");
 
     [TestCase("pos", "pos")]
     [TestCase("Probabilistic", "probabilistic(2)")]
