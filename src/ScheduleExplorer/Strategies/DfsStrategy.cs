@@ -101,6 +101,10 @@ internal sealed class DfsStrategy : ISchedulingStrategy, IStepEffectsObserver
 
         if (enabled.Length == 1 || _sleepBlocked)
         {
+            // No choice here. The step that follows stays attributed to the last node with a choice,
+            // which makes its races reversed there: with "no node" instead, the timer races of
+            // TimeoutRace.LateResultLost and Heartbeat.StopRacy are missed (a dependency on time is
+            // still not modelled exactly), so this conservative attribution stays.
             _lastChosen = enabled[0];
             return enabled[0];
         }
