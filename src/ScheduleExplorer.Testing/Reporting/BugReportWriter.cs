@@ -47,9 +47,9 @@ public static class BugReportWriter
         if (report.Trace is { } trace)
         {
             text.AppendLine();
-            if (report.BugPreemptionsFound > report.BugPreemptions)
+            if (Minimization(report) is { } minimized)
             {
-                text.AppendLine($"(The failing schedule was minimized from {report.BugPreemptionsFound} to {report.BugPreemptions} preemptions.)");
+                text.AppendLine(minimized);
             }
 
             // A schedule of hundreds of operations would print megabytes of lanes: summarize it instead.
@@ -80,6 +80,28 @@ public static class BugReportWriter
 
     private static string ShellWord(string path) =>
         path.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '-' or '_' or ':' or '+' or '\\') ? path : $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'";
+
+    /// <summary>What minimization did to the schedule, and how far its count is known to be the least; null when it did nothing to say.</summary>
+    private static string? Minimization(TestReport report)
+    {
+        int found = report.BugPreemptionsFound;
+        int reported = report.BugPreemptions;
+        if (found <= reported && (report.BugMinimality is not Minimality.Proven || reported == 0))
+        {
+            return null;
+        }
+
+        string count = reported == 1 ? "1 preemption" : $"{reported} preemptions";
+        string what = found > reported ? $"was minimized from {found} to {count}" : $"has {count}";
+        string how = report.BugMinimality switch
+        {
+            Minimality.Proven => ": no schedule with fewer shows this bug",
+            Minimality.OneMinimal => ": none of them can be dropped alone, but not every schedule with fewer was tried",
+            Minimality.Unproven => ": the minimization budget ran out before fewer were all tried",
+            _ => string.Empty,
+        };
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(The failing schedule {what}{how}.)");
+    }
 
     private static string Indent(string text) =>
         string.Join(Environment.NewLine, text.Split('\n').Select(line => "  " + line.TrimEnd('\r')));

@@ -58,6 +58,10 @@ public sealed class ScheduleMinimizerTests
         Assert.That(report.BugPreemptions, Is.EqualTo(1));
         Assert.That(report.BugMinimality, Is.EqualTo(Minimality.Proven));
         Assert.That(report.Bug!.Signature, Does.Match(@"at CounterRace\.cs:\d+$"), "the same assertion, whatever the values it saw");
+        Assert.That(
+            ScheduleExplorer.Reporting.BugReportWriter.Format(report),
+            Does.Contain($"(The failing schedule was minimized from {report.BugPreemptionsFound} to 1 preemption: no schedule with fewer shows this bug.)"),
+            "the report says the count is proven");
     }
 
     [Test]
