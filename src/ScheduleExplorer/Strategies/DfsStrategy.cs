@@ -13,8 +13,9 @@ namespace ScheduleExplorer.Strategies;
 /// With <c>dpor</c> a node explores only the operations source-set DPOR asks for (Abdulla et al.,
 /// POPL 2014): after each schedule, every race between two dependent steps adds one operation
 /// that can start its reversal to the node before the first step (<see cref="SourceSetAnalysis"/>),
-/// together with the same sleep sets; races that cannot be reversed (the second operation was not
-/// enabled there) add nothing.
+/// together with the same sleep sets; when no operation that could start the reversal is enabled at
+/// that node, every operation enabled there is explored (what enabled it is not known to depend on
+/// the first step).
 /// </summary>
 internal sealed class DfsStrategy : ISchedulingStrategy, IStepEffectsObserver
 {
@@ -226,7 +227,7 @@ internal sealed class DfsStrategy : ISchedulingStrategy, IStepEffectsObserver
         return false;
     }
 
-    /// <summary>The step that ran since the last decision was <paramref name="operation"/>'s, chosen at the last node (if any).</summary>
+    /// <summary>The step that ran since the last decision was <paramref name="operation"/>'s, attributed to the last node with a choice (if any).</summary>
     private void CloseExecutedStep(int operation)
     {
         _executed.Add(new ExecutedStep(operation, [.. _stepEffects], _lastNode));

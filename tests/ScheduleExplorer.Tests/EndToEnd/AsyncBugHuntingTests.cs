@@ -90,14 +90,8 @@ public sealed class AsyncBugHuntingTests
     [TestCase("AccountStore.CreateTwiceGuarded", StrategyKind.Dpor, 12)]
     [TestCase("AsyncPhilosophers.OrderedForks(2, 1)", StrategyKind.Dpor, 2_681)]
     [TestCase("TimeoutRace.LateResultKept", StrategyKind.Dpor, 19)]
-    public void AsyncFix_HoldsInEverySchedule(string method, string strategy, int expectedSchedules)
-    {
-        var report = Workload.Explore(method, s_dfs with { Strategy = strategy });
-        TestContext.Out.WriteLine($"{method} ({strategy}): {report.Iterations} schedules, {report.TotalSteps} steps");
-        Assert.That(report.Bug, Is.Null, report.Bug?.Message);
-        Assert.That(report.Exhausted, Is.True, "the search must finish the whole tree");
-        Assert.That(report.Iterations, Is.EqualTo(expectedSchedules));
-    }
+    public void AsyncFix_HoldsInEverySchedule(string method, string strategy, int expectedSchedules) =>
+        Workload.AssertCleanInWholeTree(method, strategy, expectedSchedules);
 
     [TestCase("AsyncLostUpdate.AcrossAwait(2, 1)", BugKind.UnhandledException, StrategyKind.Dfs)]
     [TestCase("AsyncLostUpdate.TaskRun(2)", BugKind.UnhandledException, StrategyKind.Dfs)]

@@ -25,14 +25,8 @@ public sealed class ExhaustiveTests
     [TestCase("LostUpdate.CompareExchangeLoop(2, 2)", StrategyKind.Dpor, 271)]
     [TestCase("DiningPhilosophers.OrderedForks(3, 1)", StrategyKind.Dpor, 85)]
     [TestCase("DiningPhilosophers.Waiter(3, 1)", StrategyKind.Dpor, 104)]
-    public void Fix_HoldsInEverySchedule(string method, string strategy, int expectedSchedules)
-    {
-        var report = Workload.Explore(method, s_dfs with { Strategy = strategy });
-        TestContext.Out.WriteLine($"{method} ({strategy}): {report.Iterations} schedules, {report.TotalSteps} steps");
-        Assert.That(report.Bug, Is.Null, report.Bug?.Message);
-        Assert.That(report.Exhausted, Is.True, "the search must finish the whole tree");
-        Assert.That(report.Iterations, Is.EqualTo(expectedSchedules));
-    }
+    public void Fix_HoldsInEverySchedule(string method, string strategy, int expectedSchedules) =>
+        Workload.AssertCleanInWholeTree(method, strategy, expectedSchedules);
 
     [TestCase("LostUpdate.Unsynchronized(2, 2)", BugKind.UnhandledException, StrategyKind.Dfs)]
     [TestCase("DiningPhilosophers.LeftThenRight(3, 1)", BugKind.Deadlock, StrategyKind.Dfs)]

@@ -35,6 +35,20 @@ internal static class Workload
         return report;
     }
 
+    /// <summary>
+    /// Explores every schedule of <paramref name="method"/> with the exhaustive <paramref name="strategy"/>
+    /// (dfs or dpor), and asserts that none shows a bug, that the tree was finished, and that it took
+    /// exactly <paramref name="expectedSchedules"/> schedules.
+    /// </summary>
+    public static void AssertCleanInWholeTree(string method, string strategy, int expectedSchedules)
+    {
+        var report = Explore(method, new TestConfiguration { Strategy = strategy, Iterations = 1_000_000, FailOnMaxSteps = true });
+        TestContext.Out.WriteLine($"{method} ({strategy}): {report.Iterations} schedules, {report.TotalSteps} steps");
+        Assert.That(report.Bug, Is.Null, report.Bug?.Message);
+        Assert.That(report.Exhausted, Is.True, "the search must finish the whole tree");
+        Assert.That(report.Iterations, Is.EqualTo(expectedSchedules));
+    }
+
     public static TestReport Replay(Traces.ScheduleTrace trace)
     {
         using var engine = TestingEngine.Create(new TestConfiguration(), AssemblyPath, trace.Method);
