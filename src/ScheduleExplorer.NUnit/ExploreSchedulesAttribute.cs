@@ -76,6 +76,12 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod,
     /// <summary>Seconds without scheduling progress before the run ends as inconclusive: a hang in uncontrolled code (default 5).</summary>
     public double HangTimeoutSeconds { get; set; } = new TestConfiguration().HangTimeout.TotalSeconds;
 
+    /// <summary>Whether data races are reported when nothing fails (default true); see <see cref="TestConfiguration.DetectDataRaces"/>.</summary>
+    public bool DetectDataRaces { get; set; } = true;
+
+    /// <summary>Locations whose races are accepted ("Namespace.Type.field", "T[]"); see <see cref="TestConfiguration.BenignRaces"/>.</summary>
+    public string[] BenignRaces { get; set; } = [];
+
     /// <summary>When set, the test passes only if a bug of this kind is found.</summary>
     public BugKind ExpectedBug { get; set; } = (BugKind)(-1);
 
@@ -100,6 +106,8 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod,
         Seed = unchecked((ulong)Seed),
         MaxSteps = MaxSteps,
         FailOnMaxSteps = FailOnMaxSteps,
+        DetectDataRaces = DetectDataRaces,
+        BenignRaces = BenignRaces,
         HangTimeout = TimeSpan.FromSeconds(HangTimeoutSeconds),
         Timeout = TimeBudgetSeconds > 0 ? TimeSpan.FromSeconds(TimeBudgetSeconds) : null,
     };

@@ -14,8 +14,9 @@ namespace ScheduleExplorer.Rewriting;
 /// </summary>
 public sealed class RewritingConfiguration
 {
-    private RewritingConfiguration(string path, string assembliesPath, string outputPath, IReadOnlyList<string> assemblies, IReadOnlyList<string> ignored, ConfigurationDocument document)
+    private RewritingConfiguration(string path, string assembliesPath, string outputPath, IReadOnlyList<string> assemblies, IReadOnlyList<string> ignored, IReadOnlyList<string> benignRaces, ConfigurationDocument document)
     {
+        BenignRaces = benignRaces;
         ConfigurationPath = path;
         AssembliesPath = assembliesPath;
         OutputPath = outputPath;
@@ -45,6 +46,9 @@ public sealed class RewritingConfiguration
 
     /// <summary>Whether loop back-edges are instrumented.</summary>
     public bool InstrumentBackEdges { get; }
+
+    /// <summary>Locations whose data races are accepted: their accesses are not tracked by the race detector.</summary>
+    public IReadOnlyList<string> BenignRaces { get; }
 
     /// <summary>Loads and validates the configuration file at <paramref name="path"/>.</summary>
     /// <exception cref="RewritingException">
@@ -93,7 +97,13 @@ public sealed class RewritingConfiguration
         }
 
         string[] ignored = [.. (document.IgnoredAssemblies ?? []).OfType<string>().Where(s => s.Length > 0)];
-        return new RewritingConfiguration(fullPath, assembliesPath, outputPath, assemblies, ignored, document);
+        if ((document.BenignRaces ?? []).Any(string.IsNullOrWhiteSpace))
+        {
+            throw new RewritingException($"{file}: \"BenignRaces\" has an empty entry: list locations as Namespace.Type.field or T[]");
+        }
+
+        string[] benign = [.. (document.BenignRaces ?? []).OfType<string>().Select(s => s.Trim())];
+        return new RewritingConfiguration(fullPath, assembliesPath, outputPath, assemblies, ignored, benign, document);
     }
 
     private static ConfigurationDocument Parse(string fullPath, string file)

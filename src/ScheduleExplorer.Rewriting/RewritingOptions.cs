@@ -20,4 +20,10 @@ public sealed class RewritingOptions
     /// scheduling point is detected deterministically. Default: true.
     /// </summary>
     public bool InstrumentBackEdges { get; init; } = true;
+
+    /// <summary>
+    /// Locations ("Namespace.Type.field", "T[]") whose data races are accepted: their accesses stay
+    /// scheduling points, but the race detector does not track them (as a <c>[BenignRace]</c> field).
+    /// </summary>
+    public IReadOnlyCollection<string> BenignRaces { get; init; } = [];
 }

@@ -20,15 +20,17 @@ public sealed class MemoryAccessTests
     {
         MethodDefinition ternary = SampleAssembly.Method(_module, "FieldShapes", "Ternary");
         var store = ternary.Body.Instructions.Single(i => i.OpCode == OpCodes.Stfld && ((FieldReference)i.Operand).Name == "_last");
-        Instruction hook = store.Previous;
+        // stloc value; dup; ldstr location; ldstr site; call WriteField; ldloc value; stfld
+        Instruction hook = store.Previous.Previous;
         Instruction firstHookInstruction = hook.Previous.Previous;
         Assert.Multiple(() =>
         {
-            Assert.That(((MethodReference)hook.Operand).Name, Is.EqualTo("Write"));
+            Assert.That(((MethodReference)hook.Operand).Name, Is.EqualTo("WriteField"));
             Assert.That(hook.Previous.Operand, Does.Match(@"^FieldShapes\.cs:\d+$"));
             Assert.That(firstHookInstruction.Operand, Is.EqualTo(Shapes + "._last"));
             Assert.That(ternary.Body.Instructions.Where(i => i.Operand == store), Is.Empty, "no branch may skip the hook");
-            Assert.That(ternary.Body.Instructions.Where(i => i.Operand == firstHookInstruction), Is.Not.Empty, "the join branch lands on the hook");
+            Assert.That(firstHookInstruction.Previous.Previous.OpCode.Code, Is.AnyOf(Code.Stloc, Code.Stloc_S, Code.Stloc_0, Code.Stloc_1, Code.Stloc_2, Code.Stloc_3), "the value is set aside first");
+            Assert.That(ternary.Body.Instructions.Where(i => i.Operand == firstHookInstruction.Previous.Previous), Is.Not.Empty, "the join branch lands on the hook");
         });
     }
 

@@ -63,7 +63,12 @@ internal static class SampleAssembly
 
     /// <summary>The memory hooks of <paramref name="method"/>: (location, site, hook name) per hook call.</summary>
     public static IEnumerable<(string Location, string Site, string Hook, Instruction Call)> MemoryHooks(MethodDefinition method) =>
-        CallsTo(method, "ScheduleExplorer.Controlled.ControlledMemory", "Read")
-            .Concat(CallsTo(method, "ScheduleExplorer.Controlled.ControlledMemory", "Write"))
-            .Select(call => ((string)call.Previous.Previous.Operand, (string)call.Previous.Operand, ((MethodReference)call.Operand).Name, call));
+        s_namedHooks.SelectMany(name => CallsTo(method, "ScheduleExplorer.Controlled.ControlledMemory", name))
+            .Select(call => ((string)call.Previous.Previous.Operand, (string)call.Previous.Operand, AccessOf(call), call));
+
+    // Every hook that ends "ldstr location; ldstr site; call": a static's, a field's (with its object), an element's, a noted element's, an untracked one.
+    private static readonly string[] s_namedHooks = ["Read", "Write", "ReadField", "WriteField", "ReadElement", "WriteElement", "ReadNoted", "WriteNoted", "ReadUntracked", "WriteUntracked"];
+
+    /// <summary>"Read" or "Write", whichever hook of the family the call is.</summary>
+    private static string AccessOf(Instruction call) => ((MethodReference)call.Operand).Name.StartsWith("Read", StringComparison.Ordinal) ? "Read" : "Write";
 }

@@ -48,6 +48,11 @@ internal static class VerdictTable
         ("fresh statics per iteration", "FreshStatics.LazyCache", "FreshStatics.LazyCacheLocked"),
         ("fresh statics of a generic type", "Primitives.CodecCache.CheckThenBuild", "Primitives.CodecCache.BuildUnderLock"),
         ("generic type initializer with a lock", "Statics.TenantSettings.RacyHits", "Statics.TenantSettings.AtomicHits"),
+        ("data race: plain flag / `volatile` flag", "Memory.Publication.PlainFlag", "Memory.Publication.VolatileFlag"),
+        ("data race: plain flag / `Volatile.Read`/`Write`", "Memory.Publication.PlainFlag", "Memory.Publication.VolatileCalls"),
+        ("data race: one array slot / own slots", "Memory.Partitioned.SharedSlot", "Memory.Partitioned.OwnSlots"),
+        ("data race: one object's field / own objects", "Memory.Partitioned.SharedObject", "Memory.Partitioned.OwnObjects"),
+        ("data race: `a[i] += …` through `ldelema` / locked", "Memory.Partitioned.SharedSlotLongIndex", "Memory.Partitioned.SharedSlotLocked"),
     ];
 
     public static void Run(int budget, int dfsBudget)

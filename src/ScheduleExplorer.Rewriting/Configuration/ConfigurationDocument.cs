@@ -20,4 +20,7 @@ internal sealed class ConfigurationDocument
 
     /// <summary>Whether loop back-edges are instrumented (default true).</summary>
     public bool? InstrumentBackEdges { get; set; }
+
+    /// <summary>Locations whose data races are accepted ("Namespace.Type.field", "T[]").</summary>
+    public List<string?>? BenignRaces { get; set; }
 }

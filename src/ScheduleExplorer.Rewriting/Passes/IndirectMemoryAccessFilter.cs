@@ -34,13 +34,39 @@ internal static class IndirectMemoryAccessFilter
         {
             case Code.Ldflda or Code.Ldsflda:
                 // Same filter as a plain access: compiler state, readonly fields, framework fields stay out.
-                return MemoryAccessFilter.Field((FieldReference)producer.Operand, method, isWrite, isStatic: producer.OpCode.Code == Code.Ldsflda);
+                // The object is not on the stack here (its field's address is), so only a static keeps its identity.
+                return MemoryAccessFilter.Field((FieldReference)producer.Operand, method, isWrite, isStatic: producer.OpCode.Code == Code.Ldsflda) is { } field
+                    ? field with { Shape = field.Shape == MemoryAccessShape.Static && !IsVolatile(body[index]) ? MemoryAccessShape.Static : MemoryAccessShape.Untracked }
+                    : null;
             case Code.Ldelema:
-                return new MemoryAccess(MemoryAccessFilter.ElementLocation((TypeReference)producer.Operand), isWrite);
+                return new MemoryAccess(
+                    MemoryAccessFilter.ElementLocation((TypeReference)producer.Operand),
+                    isWrite,
+                    !IsVolatile(body[index]) && NothingNotesBetween(body, producer, index) ? MemoryAccessShape.NotedElement : MemoryAccessShape.Untracked,
+                    producer);
             default:
-                return new MemoryAccess("*" + typeName, isWrite, IsIndirect: true);
+                return new MemoryAccess("*" + typeName, isWrite, MemoryAccessShape.Indirect);
         }
     }
+
+    /// <summary>
+    /// Whether no other note can be taken between the <c>ldelema</c> and the access: no call (its
+    /// callee may note elements), no other element address, no prefix other than the access's own.
+    /// </summary>
+    private static bool NothingNotesBetween(IReadOnlyList<Instruction> body, Instruction producer, int access)
+    {
+        for (int i = access - 1; i >= 0 && body[i] != producer; i--)
+        {
+            if (body[i].OpCode.Code is Code.Call or Code.Callvirt or Code.Calli or Code.Newobj or Code.Ldelema or Code.Readonly)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsVolatile(Instruction access) => access.Previous?.OpCode.Code == Code.Volatile;
 
     /// <summary>
     /// Whether <paramref name="producer"/> pushes an address into the method's own frame: <c>ldloca</c>,

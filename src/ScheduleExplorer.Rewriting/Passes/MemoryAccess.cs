@@ -1,10 +1,13 @@
+using Mono.Cecil.Cil;
+
 namespace ScheduleExplorer.Rewriting.Passes;
 
 /// <summary>A shared-memory access to instrument.</summary>
 /// <param name="Location">
 /// "Namespace.Type.field" for a field, "T[]" for an array element; for an access through an address
-/// the rewriter could not trace (<paramref name="IsIndirect"/>), "*T", the type accessed.
+/// the rewriter could not trace (<see cref="MemoryAccessShape.Indirect"/>), "*T", the type accessed.
 /// </param>
 /// <param name="IsWrite">Whether it is a store.</param>
-/// <param name="IsIndirect">Whether the address may point anywhere, so the access may alias every location.</param>
-internal readonly record struct MemoryAccess(string Location, bool IsWrite, bool IsIndirect = false);
+/// <param name="Shape">What identifies the memory, for the data-race detector.</param>
+/// <param name="Address">For <see cref="MemoryAccessShape.NotedElement"/>, the <c>ldelema</c> that made the address.</param>
+internal readonly record struct MemoryAccess(string Location, bool IsWrite, MemoryAccessShape Shape, Instruction? Address = null);

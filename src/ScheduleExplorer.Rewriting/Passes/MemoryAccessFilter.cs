@@ -16,8 +16,20 @@ namespace ScheduleExplorer.Rewriting.Passes;
 /// </summary>
 internal static class MemoryAccessFilter
 {
+    private const string BenignRaceAttribute = "BenignRaceAttribute";
+
     /// <summary>The access <paramref name="instruction"/> makes in <paramref name="method"/>, or null when it is not instrumented.</summary>
-    public static MemoryAccess? Classify(Instruction instruction, MethodDefinition method) => instruction.OpCode.Code switch
+    public static MemoryAccess? Classify(Instruction instruction, MethodDefinition method)
+    {
+        MemoryAccess? access = Plain(instruction, method);
+
+        // A volatile access is synchronization (acquire or release), not a candidate race.
+        return access is { } plain && instruction.Previous?.OpCode.Code == Code.Volatile
+            ? plain with { Shape = MemoryAccessShape.Untracked }
+            : access;
+    }
+
+    private static MemoryAccess? Plain(Instruction instruction, MethodDefinition method) => instruction.OpCode.Code switch
     {
         Code.Ldfld => Field((FieldReference)instruction.Operand, method, isWrite: false, isStatic: false),
         Code.Ldsfld => Field((FieldReference)instruction.Operand, method, isWrite: false, isStatic: true),
@@ -50,8 +62,34 @@ internal static class MemoryAccessFilter
             return null;
         }
 
-        return new MemoryAccess(FieldLocation(field), isWrite);
+        return new MemoryAccess(FieldLocation(field), isWrite, Shape(field, definition, isStatic));
     }
+
+    /// <summary>
+    /// A static of a non-generic type is named by its name; an instance field by its object when the
+    /// object is a class instance (a struct's field is reached through an address or a copy).
+    /// </summary>
+    private static MemoryAccessShape Shape(FieldReference field, FieldDefinition? definition, bool isStatic)
+    {
+        if (definition is null || IsBenign(definition))
+        {
+            return MemoryAccessShape.Untracked;
+        }
+
+        if (isStatic)
+        {
+            return field.DeclaringType is GenericInstanceType || definition.DeclaringType.HasGenericParameters
+                ? MemoryAccessShape.Untracked
+                : MemoryAccessShape.Static;
+        }
+
+        return definition.DeclaringType.IsValueType ? MemoryAccessShape.Untracked : MemoryAccessShape.Field;
+    }
+
+    /// <summary><c>[BenignRace]</c> on the field or its type, from any namespace (the workload needs no reference to this tool).</summary>
+    private static bool IsBenign(FieldDefinition field) =>
+        field.CustomAttributes.Any(a => a.AttributeType.Name == BenignRaceAttribute)
+        || field.DeclaringType.CustomAttributes.Any(a => a.AttributeType.Name == BenignRaceAttribute);
 
     /// <summary>"Namespace.Type.field" (nested types with '+', generic arguments dropped): one name per field.</summary>
     public static string FieldLocation(FieldReference field)
@@ -106,7 +144,7 @@ internal static class MemoryAccessFilter
         _ => null,
     };
 
-    private static MemoryAccess Element(string elementTypeName, bool isWrite) => new(elementTypeName + "[]", isWrite);
+    private static MemoryAccess Element(string elementTypeName, bool isWrite) => new(elementTypeName + "[]", isWrite, MemoryAccessShape.Element);
 
     /// <summary><c>&lt;&gt;1__state</c>, <c>&lt;&gt;4__this</c>, <c>&lt;&gt;9__0_0</c>, hoisted <c>&lt;x&gt;5__2</c>.</summary>
     private static bool IsCompilerInfrastructure(string fieldName) =>

@@ -7,11 +7,11 @@ namespace ScheduleExplorer.Rewriting.Passes;
 /// Before every instrumented load (<c>ldfld</c>, <c>ldsfld</c>, <c>ldelem*</c>, <c>ldind*</c>,
 /// <c>ldobj</c>) and store (<c>stfld</c>, <c>stsfld</c>, <c>stelem*</c>, <c>stind*</c>, <c>stobj</c>,
 /// <c>initobj</c>, <c>cpobj</c>) — see <see cref="MemoryAccessFilter"/> and
-/// <see cref="IndirectMemoryAccessFilter"/> — inserts <c>ldstr location; ldstr site; call
-/// ControlledMemory.Read|Write</c> (<c>ReadIndirect|WriteIndirect</c> for an address that may point
-/// anywhere), before any <c>volatile.</c>/<c>unaligned.</c> prefix. The hook pops only its two
-/// strings, so the stack of the access is untouched. Type initializers are skipped entirely: they
-/// run at a moment the runtime does not choose, under the type-init lock.
+/// <see cref="IndirectMemoryAccessFilter"/> — inserts a call of a <c>ControlledMemory</c> hook, before
+/// any <c>volatile.</c>/<c>unaligned.</c> prefix, chosen by <see cref="MemoryAccessShape"/>, so the
+/// data-race detector knows which memory is touched (see <see cref="MemoryHookEmitter"/>). Every
+/// inserted sequence leaves the stack of the access as it was. Type initializers are skipped
+/// entirely: they run at a moment the runtime does not choose, under the type-init lock.
 /// </summary>
 internal sealed class MemoryAccessPass : IMethodPass
 {
@@ -20,20 +20,20 @@ internal sealed class MemoryAccessPass : IMethodPass
     {
         ModuleRewriteContext module = context.Module;
         if (!module.Options.InstrumentMemoryAccesses || context.IsTypeInitializer
-            || module.Imports.MemoryRead is not { } read || module.Imports.MemoryWrite is not { } write)
+            || module.Imports.MemoryRead is null || module.Imports.MemoryWrite is null)
         {
             return;
         }
 
-        MethodReference? readIndirect = module.Imports.MemoryReadIndirect;
-        MethodReference? writeIndirect = module.Imports.MemoryWriteIndirect;
+        bool indirect = module.Imports.MemoryReadIndirect is not null && module.Imports.MemoryWriteIndirect is not null;
         IReadOnlyList<Instruction> body = context.Original;
         ISet<Instruction>? joins = null;
+        MemoryHookEmitter? emitter = null;
         for (int i = 0; i < body.Count; i++)
         {
             Instruction instruction = body[i];
             MemoryAccess? found = MemoryAccessFilter.Classify(instruction, context.Method);
-            if (found is null && readIndirect is not null && writeIndirect is not null)
+            if (found is null && indirect)
             {
                 joins ??= context.OriginalJoins();
                 found = IndirectMemoryAccessFilter.Classify(body, i, context.Method, joins);
@@ -44,18 +44,8 @@ internal sealed class MemoryAccessPass : IMethodPass
                 continue;
             }
 
-            MethodReference hook = (access.IsIndirect, access.IsWrite) switch
-            {
-                (false, false) => read,
-                (false, true) => write,
-                (true, false) => readIndirect!,
-                (true, true) => writeIndirect!,
-            };
-            context.InsertBefore(
-                instruction,
-                Instruction.Create(OpCodes.Ldstr, access.Location),
-                Instruction.Create(OpCodes.Ldstr, context.SiteOf(instruction)),
-                Instruction.Create(OpCodes.Call, hook));
+            emitter ??= new MemoryHookEmitter(context);
+            emitter.Emit(i, access);
             module.Statistics.MemoryPoints++;
         }
     }

@@ -26,6 +26,33 @@ internal sealed record HookDefinitions(
     MethodDefinition? ThreadStaticStore = null,
     MethodDefinition? ThreadStaticAddress = null)
 {
+    /// <summary><c>ControlledMemory.ReadField(object instance, string location, string site)</c>: a load of a class instance's field.</summary>
+    public MethodDefinition? MemoryReadField { get; init; }
+
+    /// <summary><c>ControlledMemory.WriteField(object instance, string location, string site)</c>.</summary>
+    public MethodDefinition? MemoryWriteField { get; init; }
+
+    /// <summary><c>ControlledMemory.ReadElement(object array, nint index, string location, string site)</c>.</summary>
+    public MethodDefinition? MemoryReadElement { get; init; }
+
+    /// <summary><c>ControlledMemory.WriteElement(object array, nint index, string location, string site)</c>.</summary>
+    public MethodDefinition? MemoryWriteElement { get; init; }
+
+    /// <summary><c>ControlledMemory.NoteElement(object array, nint index)</c>: the element an <c>ldelema</c> addresses.</summary>
+    public MethodDefinition? MemoryNoteElement { get; init; }
+
+    /// <summary><c>ControlledMemory.ReadNoted(string location, string site)</c>: a load of the noted element.</summary>
+    public MethodDefinition? MemoryReadNoted { get; init; }
+
+    /// <summary><c>ControlledMemory.WriteNoted(string location, string site)</c>.</summary>
+    public MethodDefinition? MemoryWriteNoted { get; init; }
+
+    /// <summary><c>ControlledMemory.ReadUntracked(string location, string site)</c>: a load the race detector does not track.</summary>
+    public MethodDefinition? MemoryReadUntracked { get; init; }
+
+    /// <summary><c>ControlledMemory.WriteUntracked(string location, string site)</c>.</summary>
+    public MethodDefinition? MemoryWriteUntracked { get; init; }
+
     /// <summary><c>ControlledMemory.ReadIndirect(string type, string site)</c>: a load through an address that may alias anything.</summary>
     public MethodDefinition? MemoryReadIndirect { get; init; }
 
@@ -62,6 +89,17 @@ internal sealed record HookDefinitions(
         FindGeneric(runtime, "ControlledThreadStatic", "Store"),
         FindGeneric(runtime, "ControlledThreadStatic", "Address"))
     {
+        MemoryReadField = FindWithInstance(runtime, "ControlledMemory", "ReadField"),
+        MemoryWriteField = FindWithInstance(runtime, "ControlledMemory", "WriteField"),
+        MemoryReadElement = FindElement(runtime, "ReadElement"),
+        MemoryWriteElement = FindElement(runtime, "WriteElement"),
+        MemoryNoteElement = runtime.GetType(ShimTable.ShimNamespace, "ControlledMemory")?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == "NoteElement"
+            && m.Parameters is [{ ParameterType.MetadataType: MetadataType.Object }, { ParameterType.MetadataType: MetadataType.IntPtr }]),
+        MemoryReadNoted = Find(runtime, "ControlledMemory", "ReadNoted", 2),
+        MemoryWriteNoted = Find(runtime, "ControlledMemory", "WriteNoted", 2),
+        MemoryReadUntracked = Find(runtime, "ControlledMemory", "ReadUntracked", 2),
+        MemoryWriteUntracked = Find(runtime, "ControlledMemory", "WriteUntracked", 2),
         MemoryReadIndirect = Find(runtime, "ControlledMemory", "ReadIndirect", 2),
         MemoryWriteIndirect = Find(runtime, "ControlledMemory", "WriteIndirect", 2),
         CollectionRead = FindWithInstance(runtime, "ControlledCollection", "Read"),
@@ -112,6 +150,13 @@ internal sealed record HookDefinitions(
             && m.Parameters[0].ParameterType.MetadataType == MetadataType.Object
             && m.Parameters.Skip(1).All(p => p.ParameterType.MetadataType == MetadataType.String));
     }
+
+    /// <summary>A <c>ControlledMemory</c> hook taking <c>(object array, nint index, string, string)</c>.</summary>
+    private static MethodDefinition? FindElement(ModuleDefinition runtime, string methodName) =>
+        runtime.GetType(ShimTable.ShimNamespace, "ControlledMemory")?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == methodName && !m.HasGenericParameters
+            && m.ReturnType.MetadataType == MetadataType.Void
+            && m.Parameters is [{ ParameterType.MetadataType: MetadataType.Object }, { ParameterType.MetadataType: MetadataType.IntPtr }, { ParameterType.MetadataType: MetadataType.String }, { ParameterType.MetadataType: MetadataType.String }]);
 
     /// <summary>A hook taking one <c>RuntimeTypeHandle</c>.</summary>
     private static MethodDefinition? FindWithTypeHandle(ModuleDefinition runtime, string typeName, string methodName) =>

@@ -27,6 +27,33 @@ internal sealed class ModuleImports
     /// <summary><c>ControlledMemory.Write(string, string)</c>, or null.</summary>
     public MethodReference? MemoryWrite => ImportOrNull(_hooks.MemoryWrite);
 
+    /// <summary><c>ControlledMemory.ReadField(object, string, string)</c>, or null.</summary>
+    public MethodReference? MemoryReadField => ImportOrNull(_hooks.MemoryReadField);
+
+    /// <summary><c>ControlledMemory.WriteField(object, string, string)</c>, or null.</summary>
+    public MethodReference? MemoryWriteField => ImportOrNull(_hooks.MemoryWriteField);
+
+    /// <summary><c>ControlledMemory.ReadElement(object, nint, string, string)</c>, or null.</summary>
+    public MethodReference? MemoryReadElement => ImportOrNull(_hooks.MemoryReadElement);
+
+    /// <summary><c>ControlledMemory.WriteElement(object, nint, string, string)</c>, or null.</summary>
+    public MethodReference? MemoryWriteElement => ImportOrNull(_hooks.MemoryWriteElement);
+
+    /// <summary><c>ControlledMemory.NoteElement(object, nint)</c>, or null.</summary>
+    public MethodReference? MemoryNoteElement => ImportOrNull(_hooks.MemoryNoteElement);
+
+    /// <summary><c>ControlledMemory.ReadNoted(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryReadNoted => ImportOrNull(_hooks.MemoryReadNoted);
+
+    /// <summary><c>ControlledMemory.WriteNoted(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryWriteNoted => ImportOrNull(_hooks.MemoryWriteNoted);
+
+    /// <summary><c>ControlledMemory.ReadUntracked(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryReadUntracked => ImportOrNull(_hooks.MemoryReadUntracked);
+
+    /// <summary><c>ControlledMemory.WriteUntracked(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryWriteUntracked => ImportOrNull(_hooks.MemoryWriteUntracked);
+
     /// <summary><c>ControlledMemory.ReadIndirect(string, string)</c>, or null.</summary>
     public MethodReference? MemoryReadIndirect => ImportOrNull(_hooks.MemoryReadIndirect);
 

@@ -46,6 +46,9 @@ internal sealed class ExplorationProgress
     public void BugFound(int iteration, BugReport bug) =>
         _logger.LogWarning("{Method}: bug found in iteration {Iteration}: {Message}", _method, iteration, bug.Message);
 
+    public void RaceNoted(int iteration, BugReport race) =>
+        _logger.LogInformation("{Method}: data race seen in iteration {Iteration} (reported if no failure is found): {Message}", _method, iteration, race.Message);
+
     public void CouldNotTest(CouldNotTestReport report) =>
         _logger.LogWarning("{Method}: {Summary}", _method, report.Summary);
 

@@ -38,6 +38,14 @@ internal sealed class ExplorationStatistics
     /// <summary>The first bug as its minimized schedule shows it (same kind; the details may differ).</summary>
     public void ReplaceFirstBug(BugReport bug) => Bug = bug;
 
+    /// <summary>A race noted in <paramref name="iteration"/> becomes the run's bug: nothing else failed.</summary>
+    public void AddRace(int iteration, BugReport race)
+    {
+        BugsFound++;
+        Bug = race;
+        FirstBugIteration = iteration + 1;
+    }
+
     public void Add(int iteration, IterationOutcome outcome, string? divergence)
     {
         Iterations++;

@@ -78,6 +78,16 @@ public sealed record TestConfiguration
     /// <summary>Whether field and array accesses are scheduling points (rewriting option).</summary>
     public bool MemoryAccessPoints { get; init; } = true;
 
+    /// <summary>
+    /// Whether plain field and array accesses are checked for data races: two operations about to access
+    /// one location at once, at least one writing. A race is reported (as <see cref="Detection.BugKind.DataRace"/>)
+    /// only when the run finds no other bug. Needs <see cref="MemoryAccessPoints"/>.
+    /// </summary>
+    public bool DetectDataRaces { get; init; } = true;
+
+    /// <summary>Locations whose races are known and accepted: "Namespace.Type.field", or "T[]" for every element of arrays of T.</summary>
+    public IReadOnlyList<string> BenignRaces { get; init; } = [];
+
     /// <summary>Where to write the trace of a bug; null to keep it in memory only.</summary>
     public string? TracesDirectory { get; init; }
 

@@ -107,6 +107,10 @@ public sealed class TestingEngine : IDisposable
             PinCpu = _configuration.PinWorkers ? Math.Max(0, Thread.GetCurrentProcessorId()) % Environment.ProcessorCount : -1,
             BreakAtStep = breakAtStep,
             ScheduleSink = _configuration.ScheduleSink,
+            // A replay of a race must see it again, whatever this configuration says.
+            DetectDataRaces = _configuration.DetectDataRaces || IsRace(replay),
+            BenignRaces = new HashSet<string>(_configuration.BenignRaces, StringComparer.Ordinal),
+            RaceIsBug = IsRace(replay),
         };
         if (onBreak is not null)
         {
@@ -127,6 +131,7 @@ public sealed class TestingEngine : IDisposable
         bool exhausted = false;
         bool interrupted = false;
         Detection.CouldNotTestReport? couldNotTest = null;
+        (int Iteration, IterationOutcome Outcome, string Strategy)? race = null;
         int stride = replay is null ? _configuration.IterationStride : 1;
         for (int done = 0; done < iterations; done++)
         {
@@ -156,20 +161,14 @@ public sealed class TestingEngine : IDisposable
             if (statistics.Bug is not null && statistics.FirstBugTrace is null)
             {
                 progress.BugFound(iteration + 1, statistics.Bug);
-                var reported = outcome;
-                if (replay is null && _configuration.MinimizeSchedules && outcome.Bug is { Kind: not Detection.BugKind.Hang } && !scheduler.IsBroken)
-                {
-                    var minimizing = Stopwatch.StartNew();
-                    var minimized = ScheduleMinimizer.Minimize(scheduler, entry, outcome, _target.BeforeIteration, _configuration.MinimizationBudget);
-                    statistics.Minimization = (minimizing.Elapsed, minimized.Minimality);
-                    reported = minimized.Outcome;
-                    scheduler.Use(strategy);
-                    statistics.ReplaceFirstBug(reported.Bug!);
-                    progress.Minimized(outcome, minimized);
-                }
-
-                statistics.FirstBugTrace = ToTrace(strategy.Name, iteration, reported, options);
-                statistics.FirstBugPreemptions = (outcome.Preemptions, reported.Preemptions);
+                ReportFirstBug(scheduler, strategy, strategy.Name, iteration, outcome, replay, options, statistics, progress);
+            }
+            else if (outcome.Race is { } noted && race is null)
+            {
+                // A failure outranks a race: explore on, and report the race only if nothing fails.
+                race = (iteration, outcome, strategy.Name);
+                scheduler.Races.Enabled = false;
+                progress.RaceNoted(iteration + 1, noted);
             }
 
             if ((statistics.Bug is not null && _configuration.StopAtFirstBug) || statistics.Divergence is not null || scheduler.IsBroken)
@@ -190,6 +189,15 @@ public sealed class TestingEngine : IDisposable
             }
 
             progress.Iteration(done + 1, statistics.TotalSteps, stopwatch.Elapsed);
+        }
+
+        if (couldNotTest is null && statistics.Bug is null && statistics.Divergence is null && race is { } found && !scheduler.IsBroken)
+        {
+            statistics.AddRace(found.Iteration, found.Outcome.Race!);
+            progress.BugFound(found.Iteration + 1, statistics.Bug!);
+            scheduler.RaceIsBug = true;
+            scheduler.Races.Enabled = true;
+            ReportFirstBug(scheduler, strategy, found.Strategy, found.Iteration, found.Outcome with { Bug = found.Outcome.Race, Race = null }, replay, options, statistics, progress);
         }
 
         if (couldNotTest is null && statistics.Bug is null && statistics.Divergence is null && statistics.StepBoundHits > 0)
@@ -232,6 +240,28 @@ public sealed class TestingEngine : IDisposable
         };
         progress.Finished(report);
         return report;
+    }
+
+    private static bool IsRace(ScheduleTrace? trace) =>
+        string.Equals(trace?.Bug?.Kind, nameof(Detection.BugKind.DataRace), StringComparison.Ordinal);
+
+    /// <summary>Minimizes the first bug's schedule (unless replaying or told not to) and keeps its trace.</summary>
+    private void ReportFirstBug(ControlledScheduler scheduler, ISchedulingStrategy strategy, string strategyName, int iteration, IterationOutcome outcome, ScheduleTrace? replay, SchedulerOptions options, ExplorationStatistics statistics, ExplorationProgress progress)
+    {
+        var reported = outcome;
+        if (replay is null && _configuration.MinimizeSchedules && outcome.Bug is { Kind: not Detection.BugKind.Hang } && !scheduler.IsBroken)
+        {
+            var minimizing = Stopwatch.StartNew();
+            var minimized = ScheduleMinimizer.Minimize(scheduler, EntryInScope(), outcome, _target.BeforeIteration, _configuration.MinimizationBudget);
+            statistics.Minimization = (minimizing.Elapsed, minimized.Minimality);
+            reported = minimized.Outcome;
+            scheduler.Use(strategy);
+            statistics.ReplaceFirstBug(reported.Bug!);
+            progress.Minimized(outcome, minimized);
+        }
+
+        statistics.FirstBugTrace = ToTrace(strategyName, iteration, reported, options);
+        statistics.FirstBugPreemptions = (outcome.Preemptions, reported.Preemptions);
     }
 
     /// <summary>The target's entry, inside <see cref="TestConfiguration.IterationScope"/> when there is one.</summary>

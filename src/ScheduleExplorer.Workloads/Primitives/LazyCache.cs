@@ -26,13 +26,14 @@ public sealed class LazyCache
 
     private Settings Load()
     {
+        int generation;
         lock (_statsGate)
         {
-            _loads++;
+            generation = ++_loads;
         }
 
         Thread.Yield(); // reading the file
-        return new Settings(_loads);
+        return new Settings(generation);
     }
 
     private void Serve(int expectedLoads)

@@ -53,9 +53,15 @@ public static class FreshStatics
                 Cache();
             }
 
-            // Some unrelated shared work after, so a depth-first search meets the race only late.
-            s_nextId++;
-            s_nextId--;
+            // Some unrelated shared work after (locked, so it is no race itself), so a depth-first search meets the race only late.
+            for (int i = 0; i < 2; i++)
+            {
+                lock (s_gate)
+                {
+                    s_nextId++;
+                    s_nextId--;
+                }
+            }
         };
         WorkerThreads.JoinAll(WorkerThreads.Start("worker", [lookup, lookup]));
         if (s_builds != 1)

@@ -33,4 +33,11 @@ public enum BugKind
     /// which explores in a child process and rebuilds the trace from the schedule it streamed.
     /// </summary>
     ProcessCrash,
+
+    /// <summary>
+    /// Two operations accessed one memory location (a field of one object, one array element, a static
+    /// field) with nothing ordering the accesses, at least one writing: they were both about to access it
+    /// at once. Reported only when the exploration found no other bug, since a failure says more.
+    /// </summary>
+    DataRace,
 }

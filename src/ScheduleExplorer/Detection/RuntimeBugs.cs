@@ -11,6 +11,36 @@ internal static class RuntimeBugs
 {
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// The race <see cref="Runtime.DataRaceDetector"/> witnessed: <paramref name="operation"/> reached
+    /// <paramref name="access"/> while <paramref name="other"/> was paused at <paramref name="paused"/>.
+    /// </summary>
+    public static BugReport DataRace(string operation, in Runtime.PendingAccess access, string other, in Runtime.PendingAccess paused)
+    {
+        string where = access.Instance is Array
+            ? string.Create(s_invariant, $"an element of {access.Location} (index {access.Index})")
+            : access.Location;
+        var (first, second) = string.CompareOrdinal(access.Site, paused.Site) <= 0 ? (access, paused) : (paused, access);
+        return new BugReport(
+            BugKind.DataRace,
+            string.Create(s_invariant, $"Data race on {where}: '{operation}' is about to {Verb(access, present: false)} it at {access.Site} (step {access.Step}) while '{other}' is about to {Verb(paused, present: false)} it at {paused.Site} (step {paused.Step}), and nothing orders the two accesses."),
+            "Both operations were right before these accesses at the same moment, so either may run first (and on real threads both at once): "
+                + "no lock, Interlocked or Volatile operation, task completion or other synchronization orders them. "
+                + "Guard the location with one lock or access it with Interlocked/Volatile; if the race is intended, mark the field [BenignRace] or list the location under BenignRaces in coyote.json.",
+            operation)
+        {
+            Signature = $"race {access.Location} {Verb(first)} {first.Site} / {Verb(second)} {second.Site}",
+        };
+
+        static string Verb(in Runtime.PendingAccess a, bool present = true) => (a.IsWrite, present) switch
+        {
+            (true, true) => "writes",
+            (false, true) => "reads",
+            (true, false) => "write",
+            (false, false) => "read",
+        };
+    }
+
     public static BugReport Spin(string operation, long backEdges, string? site) => new(
         BugKind.Hang,
         string.Create(s_invariant, $"'{operation}' spins without reaching a scheduling point ({backEdges:N0} loop iterations{(site is null ? string.Empty : $" at {site}")})."),

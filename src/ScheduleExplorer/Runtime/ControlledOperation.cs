@@ -78,6 +78,15 @@ internal sealed class ControlledOperation
     /// <summary>The scheduling point the operation is paused at, for strategies that choose by what operations will do next.</summary>
     public PendingPoint Pending { get; set; }
 
+    /// <summary>The plain memory access the operation is paused right before, while the data-race detector tracks it.</summary>
+    public PendingAccess? PausedAccess { get; set; }
+
+    /// <summary>The array whose element address the operation made last (<c>ldelema</c>), for the accesses through it.</summary>
+    public object? NotedArray { get; set; }
+
+    /// <summary>The index of that element.</summary>
+    public nint NotedIndex { get; set; }
+
     /// <summary>
     /// Monitors, locks and semaphore permits held, in acquisition order (for deadlock reports). The
     /// continuations of one async flow share the list.

@@ -49,7 +49,15 @@ internal sealed partial class ControlledScheduler
             _bug = RuntimeBugs.UncontrolledThread(foreign);
         }
 
-        bool keep = keepSchedule || _bug is not null || divergence is not null;
+        // A failure outranks a race: the race is the iteration's bug only when asked and nothing else went wrong.
+        BugReport? race = _bug is null && divergence is null ? Races.Race : null;
+        if (race is not null && RaceIsBug)
+        {
+            _bug = race;
+            race = null;
+        }
+
+        bool keep = keepSchedule || _bug is not null || divergence is not null || race is not null;
         return new IterationOutcome(
             _bug,
             divergence,
@@ -59,7 +67,10 @@ internal sealed partial class ControlledScheduler
             keep ? [.. _operations.All.Select(o => o.Name)] : [],
             _stepBoundReached,
             _operations.Now,
-            keep ? [.. _strategy.Schedule] : []);
+            keep ? [.. _strategy.Schedule] : [])
+        {
+            Race = race,
+        };
     }
 
     /// <summary>
@@ -248,6 +259,7 @@ internal sealed partial class ControlledScheduler
         _strategy.Clear();
         Resources.Clear();
         Tasks.Clear();
+        Races.Clear();
         _bug = null;
         _uncontrolledThread = null;
         _canceled = false;

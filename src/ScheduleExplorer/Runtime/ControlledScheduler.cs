@@ -36,9 +36,17 @@ internal sealed partial class ControlledScheduler : IDisposable
     {
         _strategy = new StrategyMediator(strategy, options.ScheduleSink);
         _options = options;
+        RaceIsBug = options.RaceIsBug;
         _operations.Sink = options.ScheduleSink;
         _pool = new WorkerPool(options.PinCpu);
+        Races = new DataRaceDetector { Enabled = options.DetectDataRaces, Accepted = options.BenignRaces };
     }
+
+    /// <summary>The data-race detector of this run's iterations.</summary>
+    public DataRaceDetector Races { get; }
+
+    /// <summary>Whether a race the detector finds is the iteration's bug (see <see cref="SchedulerOptions.RaceIsBug"/>).</summary>
+    public bool RaceIsBug { get; set; }
 
     /// <summary>The operation running on the calling thread, or null outside a controlled run.</summary>
     public static ControlledOperation? CurrentOperation => t_current;

@@ -12,4 +12,8 @@ internal sealed record IterationOutcome(
     IReadOnlyList<string> Operations,
     bool StepBoundReached,
     long VirtualTimeMilliseconds,
-    IReadOnlyList<ScheduleStep> Schedule);
+    IReadOnlyList<ScheduleStep> Schedule)
+{
+    /// <summary>A data race found in an iteration that had no other bug (its schedule is kept), unless the scheduler reports races as bugs.</summary>
+    public BugReport? Race { get; init; }
+}

@@ -34,6 +34,18 @@ internal sealed record SchedulerOptions
     /// <summary>The CPU every worker is pinned to, or -1 to leave workers unpinned.</summary>
     public int PinCpu { get; init; } = -1;
 
+    /// <summary>Whether plain memory accesses are checked for data races (see <see cref="DataRaceDetector"/>).</summary>
+    public bool DetectDataRaces { get; init; } = true;
+
+    /// <summary>Locations whose races are accepted ("Namespace.Type.field", "T[]").</summary>
+    public IReadOnlySet<string> BenignRaces { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// Whether a data race found in an iteration with no other bug is that iteration's bug (a replay or
+    /// minimization of a race); otherwise it is only noted in <see cref="IterationOutcome.Race"/>.
+    /// </summary>
+    public bool RaceIsBug { get; init; }
+
     private static void BreakIntoDebugger()
     {
         if (System.Diagnostics.Debugger.IsAttached)

@@ -46,6 +46,7 @@ internal sealed class RewriteCommand
             RuntimeAssemblyPath = typeof(ControlledMonitor).Assembly.Location,
             InstrumentMemoryAccesses = configuration.InstrumentMemoryAccesses,
             InstrumentBackEdges = configuration.InstrumentBackEdges,
+            BenignRaces = configuration.BenignRaces,
         };
         int rewritten = 0;
         using (ILoggerFactory loggers = CliLogging.Create(parse.GetLogLevel(_verbosity)))

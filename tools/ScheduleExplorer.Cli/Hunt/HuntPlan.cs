@@ -31,6 +31,7 @@ internal static class HuntPlan
         new("AsyncLoops.ForAsyncAcrossAwait", ExpectBug: true),
         new("AsyncLoops.ForEachAsyncOverStreamAcrossAwait", ExpectBug: true),
         new("ApmCounter.ReadThenWrite", ExpectBug: true),
+        new("Publication.PlainFlag", ExpectBug: true),
         new("LostUpdate.Locked", ExpectBug: false),
         new("LostUpdate.LockedWithLock", ExpectBug: false),
         new("LostUpdate.Interlocked", ExpectBug: false),
@@ -58,6 +59,7 @@ internal static class HuntPlan
         new("AsyncLoops.ForEachAsyncOverStreamInterlocked", ExpectBug: false),
         new("ApmCounter.AddInside", ExpectBug: false),
         new("SyncOverAsync.ConfigureAwaitOptionsNone", ExpectBug: false),
+        new("Publication.VolatileFlag", ExpectBug: false),
     ];
 
     /// <summary>The strategies every case is explored with.</summary>
