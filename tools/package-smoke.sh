@@ -98,6 +98,35 @@ public class PriceCacheTests
     }
 }
 CS
+cat > FlagTests.cs <<'CS'
+namespace Bank;
+
+// The race detector matches [BenignRace] by name: this project declares its own.
+[AttributeUsage(AttributeTargets.Field)]
+internal sealed class BenignRaceAttribute : Attribute { }
+
+// A record published through a plain flag: the check passes in every schedule, the flag races.
+public class FlagTests
+{
+    private sealed class Box
+    {
+        public int Record;
+        public bool Ready;
+        [BenignRace] public bool Hint;
+    }
+
+    [Test] public void PlainFlag_RecordSeen() => Publish(b => b.Ready = true, b => b.Ready);
+    [Test] public void AcceptedFlag_RecordSeen() => Publish(b => b.Hint = true, b => b.Hint);
+
+    private static void Publish(Action<Box> raise, Func<Box, bool> raised)
+    {
+        var box = new Box();
+        var writer = new Thread(() => { box.Record = 42; raise(box); });
+        var reader = new Thread(() => { if (raised(box) && box.Record != 42) throw new InvalidOperationException("stale record"); });
+        writer.Start(); reader.Start(); writer.Join(); reader.Join();
+    }
+}
+CS
 rm -f UnitTest1.cs
 set +e
 dotnet test 2>&1 | tee "$work/dotnet-test.log"
@@ -129,5 +158,15 @@ cache_replay=${PIPESTATUS[0]}
 locked=${PIPESTATUS[0]}
 set -e
 echo "racy: exit $racy (1: bug found), its replay: exit $cache_replay (1: reproduced), locked: exit $locked (0: no bug)"
-[ "$status" -eq 1 ] && [ "$replay" -eq 1 ] && [ "$racy" -eq 1 ] && [ "$cache_replay" -eq 1 ] && [ "$locked" -eq 0 ]
+
+echo "== a data race with no failing check, and the same race accepted with the project's own [BenignRace]"
+set +e
+"$work/tool/schedex" test "$dll" --method FlagTests.PlainFlag_RecordSeen -i 200 -o "$work/race-traces" -v quiet | tee "$work/race.log" | sed -n 1,2p
+race=${PIPESTATUS[0]}
+"$work/tool/schedex" test "$dll" --method FlagTests.AcceptedFlag_RecordSeen -i 200 -o "$work/race-traces" -v quiet | sed -n 1,2p
+accepted=${PIPESTATUS[0]}
+set -e
+grep -q "DataRace: Data race on Bank.FlagTests+Box.Ready" "$work/race.log"
+echo "plain flag: exit $race (1: race found), accepted flag: exit $accepted (0: no bug)"
+[ "$status" -eq 1 ] && [ "$replay" -eq 1 ] && [ "$racy" -eq 1 ] && [ "$cache_replay" -eq 1 ] && [ "$locked" -eq 0 ] && [ "$race" -eq 1 ] && [ "$accepted" -eq 0 ]
 echo "package smoke test: OK"

@@ -65,7 +65,7 @@ public sealed class TestCommandTests
             Assert.That(root.GetProperty("iterations").GetInt32(), Is.EqualTo(root.GetProperty("firstBugIteration").GetInt32()));
             Assert.That(root.GetProperty("elapsedSeconds").GetDouble(), Is.GreaterThan(0));
             Assert.That(root.GetProperty("totalSteps").GetInt64(), Is.GreaterThan(0));
-            Assert.That(Names(root.GetProperty("bug")), Is.EqualTo(new[] { "kind", "message" }));
+            Assert.That(Names(root.GetProperty("bug")), Is.EqualTo(new[] { "kind", "message", "deadlock" }));
             Assert.That(root.GetProperty("bug").GetProperty("kind").GetString(), Is.EqualTo("Deadlock"));
             Assert.That(root.GetProperty("bug").GetProperty("message").GetString(), Does.Contain("fork"));
             Assert.That(File.Exists(root.GetProperty("trace").GetString()), Is.True);

@@ -299,7 +299,7 @@ public sealed class TestingEngine : IDisposable
     }
 
     private static TraceBug? ToTraceBug(IterationOutcome outcome) => outcome.Bug is { } bug
-        ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message, Operation = bug.Operation, Step = outcome.Schedule.Count }
+        ? new TraceBug { Kind = bug.Kind.ToString(), Message = bug.Message, Operation = bug.Operation, Step = outcome.Schedule.Count, Race = bug.Race, Deadlock = bug.Deadlock }
         : null;
 
     /// <summary>Checks that <paramref name="trace"/> was recorded for this engine's assembly and method, with its rewriting settings.</summary>

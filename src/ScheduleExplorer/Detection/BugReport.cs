@@ -27,6 +27,12 @@ public sealed record BugReport
     /// <summary>The operation where the bug surfaced, when there is one.</summary>
     public string? Operation { get; }
 
+    /// <summary>For a <see cref="BugKind.DataRace"/>: the memory and the two accesses.</summary>
+    public DataRaceFacts? Race { get; init; }
+
+    /// <summary>For a <see cref="BugKind.Deadlock"/>: the wait-for edges.</summary>
+    public DeadlockFacts? Deadlock { get; init; }
+
     /// <summary>
     /// Set when what ended the iteration is not a bug of the code under test but a limit of the
     /// tool (an uncontrolled API, a hang in uncontrolled code): the engine reports it as "could not test".

@@ -57,8 +57,18 @@ internal static class DeadlockAnalyzer
         return new BugReport(BugKind.Deadlock, message.ToString(), details.ToString().TrimEnd(), cycle.FirstOrDefault()?.Name ?? blocked.FirstOrDefault()?.Name)
         {
             Signature = string.Join("; ", signature),
+            Deadlock = new DeadlockFacts { Cycle = cycle.Count > 0, Edges = [.. (cycle.Count > 0 ? cycle : blocked).Select(Edge)] },
         };
     }
+
+    private static WaitForEdge Edge(ControlledOperation operation) => new()
+    {
+        Operation = operation.Name,
+        Holds = [.. operation.Held.Select(r => r.Name)],
+        WaitsFor = operation.BlockedOn?.Name,
+        HeldBy = operation.BlockedOn?.Owner is { } owner && !ReferenceEquals(owner, operation) && operation.BlockedOn is not CompletionResource ? owner.Name : null,
+        Site = operation.BlockSite,
+    };
 
     /// <summary>"'philosopher 0' holds fork 0, waits for fork 1 (held by 'philosopher 1') at Philosophers.cs:42".</summary>
     public static string DescribeEdge(ControlledOperation operation)

@@ -30,7 +30,16 @@ internal static class RuntimeBugs
             operation)
         {
             Signature = $"race {access.Location} {Verb(first)} {first.Site} / {Verb(second)} {second.Site}",
+            Race = new DataRaceFacts
+            {
+                Location = access.Location,
+                Index = access.Instance is Array ? access.Index : null,
+                Accesses = [Fact(operation, access), Fact(other, paused)],
+            },
         };
+
+        static RacingAccess Fact(string name, in Runtime.PendingAccess a) =>
+            new() { Operation = name, Step = a.Step, Site = a.Site, Access = a.IsWrite ? "write" : "read" };
 
         static string Verb(in Runtime.PendingAccess a, bool present = true) => (a.IsWrite, present) switch
         {

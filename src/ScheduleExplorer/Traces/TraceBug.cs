@@ -22,6 +22,14 @@ public sealed record TraceBug
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Step { get; init; }
 
+    /// <summary>For a data race: the memory and the two accesses (absent in older traces).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Detection.DataRaceFacts? Race { get; init; }
+
+    /// <summary>For a deadlock: the wait-for edges (absent in older traces).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Detection.DeadlockFacts? Deadlock { get; init; }
+
     /// <summary>"Deadlock 'philosopher 0' … by 'main' at step 41", for divergence messages.</summary>
     public string Describe()
     {

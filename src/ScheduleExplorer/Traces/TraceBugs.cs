@@ -17,6 +17,8 @@ public static class TraceBugs
         return string.Equals(expected.Kind, actual.Kind, StringComparison.Ordinal)
             && string.Equals(expected.Message, actual.Message, StringComparison.Ordinal)
             && (expected.Operation is null || string.Equals(expected.Operation, actual.Operation, StringComparison.Ordinal))
-            && (expected.Step is null || expected.Step == actual.Step);
+            && (expected.Step is null || expected.Step == actual.Step)
+            && (expected.Race is null || expected.Race.SameAs(actual.Race))
+            && (expected.Deadlock is null || expected.Deadlock.SameAs(actual.Deadlock));
     }
 }

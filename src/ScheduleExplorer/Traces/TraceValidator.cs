@@ -23,6 +23,8 @@ internal static class TraceValidator
         {
             Check(bug.Kind is not null && bug.Message is not null, source, "the bug has no kind or message");
             Check(bug.Step is null or >= 0, source, $"the bug's step {bug.Step} is negative");
+            Check(bug.Race is null || (bug.Race.Location is not null && bug.Race.Accesses is { Count: 2 } accesses && accesses.All(a => a is { Operation: not null, Site: not null, Step: >= 1, Access: "read" or "write" })), source, "the bug's race must name a location and two accesses (operation, step of at least 1, site, read or write)");
+            Check(bug.Deadlock is null || (bug.Deadlock.Edges is { Count: > 0 } edges && edges.All(e => e is { Operation: not null, Holds: not null } && e.Holds.All(h => h is not null))), source, "the bug's deadlock must list its wait-for edges, each with an operation and what it holds");
         }
 
         for (int i = 0; i < trace.Steps!.Count; i++)

@@ -87,7 +87,7 @@ internal sealed record RunSummary
             Iterations = report.Iterations,
             ElapsedSeconds = Math.Round(report.Elapsed.TotalSeconds, 6),
             TotalSteps = report.TotalSteps,
-            Bug = report.Bug is { } bug ? new RunSummaryBug { Kind = bug.Kind.ToString(), Message = bug.Message } : null,
+            Bug = report.Bug is { } bug ? new RunSummaryBug { Kind = bug.Kind.ToString(), Message = bug.Message, Race = bug.Race, Deadlock = bug.Deadlock } : null,
             Trace = report.TracePath is { } path ? Path.GetFullPath(path) : null,
         };
     }
