@@ -79,6 +79,9 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod,
     /// <summary>Whether data races are reported when nothing fails (default true); see <see cref="TestConfiguration.DetectDataRaces"/>.</summary>
     public bool DetectDataRaces { get; set; } = true;
 
+    /// <summary>Whether stores may stay in per-thread store buffers (default false); see <see cref="TestConfiguration.StoreBuffering"/>.</summary>
+    public bool StoreBuffering { get; set; }
+
     /// <summary>Locations whose races are accepted ("Namespace.Type.field", "T[]"); see <see cref="TestConfiguration.BenignRaces"/>.</summary>
     public string[] BenignRaces { get; set; } = [];
 
@@ -108,6 +111,7 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod,
         FailOnMaxSteps = FailOnMaxSteps,
         DetectDataRaces = DetectDataRaces,
         BenignRaces = BenignRaces,
+        StoreBuffering = StoreBuffering,
         HangTimeout = TimeSpan.FromSeconds(HangTimeoutSeconds),
         Timeout = TimeBudgetSeconds > 0 ? TimeSpan.FromSeconds(TimeBudgetSeconds) : null,
     };

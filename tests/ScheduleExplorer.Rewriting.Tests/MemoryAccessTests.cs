@@ -20,12 +20,15 @@ public sealed class MemoryAccessTests
     {
         MethodDefinition ternary = SampleAssembly.Method(_module, "FieldShapes", "Ternary");
         var store = ternary.Body.Instructions.Single(i => i.OpCode == OpCodes.Stfld && ((FieldReference)i.Operand).Name == "_last");
-        // stloc value; dup; ldstr location; ldstr site; call WriteField; ldloc value; stfld
-        Instruction hook = store.Previous.Previous;
+        // stloc value; dup; ldstr location; ldstr site; call WriteField; dup; dup; ldfld (old value); ldstr location; call Stored; ldloc value; stfld
+        Instruction stored = store.Previous.Previous;
+        Instruction hook = stored.Previous.Previous.Previous.Previous.Previous;
         Instruction firstHookInstruction = hook.Previous.Previous;
         Assert.Multiple(() =>
         {
             Assert.That(((MethodReference)hook.Operand).Name, Is.EqualTo("WriteField"));
+            Assert.That(((MethodReference)stored.Operand).Name, Is.EqualTo("Stored"), "the old value goes to the store buffer");
+            Assert.That(stored.Previous.Previous.Operand, Is.InstanceOf<FieldReference>().And.Property("Name").EqualTo("_last"));
             Assert.That(hook.Previous.Operand, Does.Match(@"^FieldShapes\.cs:\d+$"));
             Assert.That(firstHookInstruction.Operand, Is.EqualTo(Shapes + "._last"));
             Assert.That(ternary.Body.Instructions.Where(i => i.Operand == store), Is.Empty, "no branch may skip the hook");
@@ -38,13 +41,12 @@ public sealed class MemoryAccessTests
     public void AVolatileAccessIsHookedBeforeItsPrefix()
     {
         MethodDefinition publish = SampleAssembly.Method(_module, "FieldShapes", "Publish");
-        var accesses = publish.Body.Instructions.Where(i => i.Operand is FieldReference { Name: "_ready" }).ToList();
-        Assert.That(accesses, Has.Count.EqualTo(2));
-        foreach (Instruction access in accesses)
-        {
-            Assert.That(access.Previous.OpCode, Is.EqualTo(OpCodes.Volatile));
-            Assert.That(access.Previous.Previous.Operand, Is.InstanceOf<MethodReference>().And.Property("DeclaringType").Property("Name").EqualTo("ControlledMemory"));
-        }
+        var accesses = publish.Body.Instructions.Where(i => i.Operand is FieldReference { Name: "_ready" } && i.Previous.OpCode == OpCodes.Volatile).ToList();
+        Assert.That(accesses, Has.Count.EqualTo(2), "both accesses keep their volatile. prefix right before them");
+        Assert.That(accesses[1].Previous.Previous.Operand, Is.InstanceOf<MethodReference>().And.Property("Name").EqualTo("ReadVolatileField"));
+
+        var calls = publish.Body.Instructions.Where(i => i.Operand is MethodReference { DeclaringType.Name: "ControlledMemory" }).Select(i => ((MethodReference)i.Operand).Name).ToList();
+        Assert.That(calls, Is.EqualTo(new[] { "WriteVolatileField", "Stored", "ReadVolatileField", "Loaded" }), "volatile accesses take the volatile hooks and feed the store buffer");
     }
 
     [Test]

@@ -58,6 +58,21 @@ internal sealed class IlInserter
         return first;
     }
 
+    /// <summary>
+    /// Inserts <paramref name="code"/> right after <paramref name="target"/> (which must fall through),
+    /// so it runs only on the path through <paramref name="target"/>: nothing is retargeted, and a branch
+    /// to the next instruction still skips it.
+    /// </summary>
+    public void InsertAfter(Instruction target, IReadOnlyList<Instruction> code)
+    {
+        Instruction previous = target;
+        foreach (Instruction instruction in code)
+        {
+            _il.InsertAfter(previous, instruction);
+            previous = instruction;
+        }
+    }
+
     /// <summary>The first of the prefixes in front of <paramref name="instruction"/>, or itself.</summary>
     public static Instruction PrefixStart(Instruction instruction)
     {

@@ -36,7 +36,7 @@ internal static class IndirectMemoryAccessFilter
                 // Same filter as a plain access: compiler state, readonly fields, framework fields stay out.
                 // The object is not on the stack here (its field's address is), so only a static keeps its identity.
                 return MemoryAccessFilter.Field((FieldReference)producer.Operand, method, isWrite, isStatic: producer.OpCode.Code == Code.Ldsflda) is { } field
-                    ? field with { Shape = field.Shape == MemoryAccessShape.Static && !IsVolatile(body[index]) ? MemoryAccessShape.Static : MemoryAccessShape.Untracked }
+                    ? field with { Shape = field.Shape == MemoryAccessShape.Static && !IsVolatile(body[index]) ? MemoryAccessShape.Static : MemoryAccessShape.Untracked, Address = producer }
                     : null;
             case Code.Ldelema:
                 return new MemoryAccess(

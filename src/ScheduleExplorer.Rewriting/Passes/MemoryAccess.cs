@@ -10,4 +10,5 @@ namespace ScheduleExplorer.Rewriting.Passes;
 /// <param name="IsWrite">Whether it is a store.</param>
 /// <param name="Shape">What identifies the memory, for the data-race detector.</param>
 /// <param name="Address">For <see cref="MemoryAccessShape.NotedElement"/>, the <c>ldelema</c> that made the address.</param>
-internal readonly record struct MemoryAccess(string Location, bool IsWrite, MemoryAccessShape Shape, Instruction? Address = null);
+/// <param name="IsVolatile">A <c>volatile.</c> access of a field or static: synchronization, not a candidate race, but buffered like a plain store.</param>
+internal readonly record struct MemoryAccess(string Location, bool IsWrite, MemoryAccessShape Shape, Instruction? Address = null, bool IsVolatile = false);

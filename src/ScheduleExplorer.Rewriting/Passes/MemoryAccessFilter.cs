@@ -23,10 +23,16 @@ internal static class MemoryAccessFilter
     {
         MemoryAccess? access = Plain(instruction, method);
 
-        // A volatile access is synchronization (acquire or release), not a candidate race.
-        return access is { } plain && instruction.Previous?.OpCode.Code == Code.Volatile
-            ? plain with { Shape = MemoryAccessShape.Untracked }
-            : access;
+        // A volatile access is synchronization (acquire or release), not a candidate race; a field or
+        // static keeps its identity for store buffering.
+        if (access is not { } plain || instruction.Previous?.OpCode.Code != Code.Volatile)
+        {
+            return access;
+        }
+
+        return plain.Shape is MemoryAccessShape.Field or MemoryAccessShape.Static
+            ? plain with { IsVolatile = true }
+            : plain with { Shape = MemoryAccessShape.Untracked };
     }
 
     private static MemoryAccess? Plain(Instruction instruction, MethodDefinition method) => instruction.OpCode.Code switch

@@ -45,9 +45,22 @@ internal sealed class MemoryHookEmitter
             access = access with { Shape = MemoryAccessShape.Untracked };
         }
 
+        TypeReference? valueType = null;
+        FieldReference? field = instruction.Operand as FieldReference ?? access.Address?.Operand as FieldReference;
+        if (access.Shape is MemoryAccessShape.Static or MemoryAccessShape.Field)
+        {
+            valueType = field is null ? null : FieldValueType.Of(field);
+            if ((_imports.MemoryBuffering is not null && valueType is null) || (access.IsVolatile && VolatileHook(access) is null))
+            {
+                // A field whose loads cannot report their value, or a volatile one the runtime has no hook for, goes unnamed.
+                access = access with { Shape = MemoryAccessShape.Untracked };
+            }
+        }
+
         bool tracked = access.Shape switch
         {
-            MemoryAccessShape.Field => access.IsWrite ? TryWriteField(position, access) : TryReadField(instruction, access),
+            MemoryAccessShape.Field => access.IsWrite ? TryWriteField(position, access, valueType!) : TryReadField(instruction, access, valueType!),
+            MemoryAccessShape.Static => EmitStatic(instruction, access, field!, valueType!),
             MemoryAccessShape.Element => TryElement(instruction, access),
             MemoryAccessShape.NotedElement => TryNoted(instruction, access),
             _ => false,
@@ -56,6 +69,50 @@ internal sealed class MemoryHookEmitter
         {
             EmitNamed(instruction, access);
         }
+    }
+
+    private MethodReference? VolatileHook(MemoryAccess access) => (access.Shape, access.IsWrite) switch
+    {
+        (MemoryAccessShape.Field, false) => _imports.MemoryReadVolatileField,
+        (MemoryAccessShape.Field, true) => _imports.MemoryWriteVolatileField,
+        (MemoryAccessShape.Static, false) => _imports.MemoryReadVolatile,
+        _ => _imports.MemoryWriteVolatile,
+    };
+
+    /// <summary>
+    /// A static (read or written directly or through its <c>ldsflda</c> address): <c>ldstr; ldstr; call Read</c>,
+    /// then for store buffering <c>call Loaded&lt;T&gt;</c> after a load, or <c>ldnull; ldsfld; ldstr; call Stored&lt;T&gt;</c> before a store.
+    /// </summary>
+    private bool EmitStatic(Instruction instruction, MemoryAccess access, FieldReference field, TypeReference valueType)
+    {
+        MethodReference hook = access.IsVolatile ? VolatileHook(access)! : access.IsWrite ? _imports.MemoryWrite! : _imports.MemoryRead!;
+        var code = new List<Instruction>([.. Names(instruction, access), Instruction.Create(OpCodes.Call, hook)]);
+        if (_imports.MemoryBuffering is { } buffering && access.IsWrite)
+        {
+            code.AddRange([
+                Instruction.Create(OpCodes.Ldnull),
+                Instruction.Create(OpCodes.Ldsfld, field),
+                .. Stored(buffering.Stored, valueType, access)]);
+        }
+
+        _context.InsertBefore(instruction, [.. code]);
+        if (_imports.MemoryBuffering is { } loads && !access.IsWrite)
+        {
+            _context.InsertAfter(instruction, Instruction.Create(OpCodes.Call, Instantiate(loads.Loaded, valueType)));
+        }
+
+        return true;
+    }
+
+    /// <summary><c>ldstr location; call Stored&lt;T&gt;</c>, with the object and the old value already pushed.</summary>
+    private static Instruction[] Stored(MethodReference stored, TypeReference valueType, MemoryAccess access) =>
+        [Instruction.Create(OpCodes.Ldstr, access.Location), Instruction.Create(OpCodes.Call, Instantiate(stored, valueType))];
+
+    private static GenericInstanceMethod Instantiate(MethodReference method, TypeReference argument)
+    {
+        var instance = new GenericInstanceMethod(method);
+        instance.GenericArguments.Add(argument);
+        return instance;
     }
 
     private void EmitNamed(Instruction instruction, MemoryAccess access)
@@ -100,21 +157,32 @@ internal sealed class MemoryHookEmitter
         return true;
     }
 
-    private bool TryReadField(Instruction instruction, MemoryAccess access)
+    private bool TryReadField(Instruction instruction, MemoryAccess access, TypeReference valueType)
     {
-        if (_imports.MemoryReadField is not { } hook)
+        if ((access.IsVolatile ? VolatileHook(access) : _imports.MemoryReadField) is not { } hook)
         {
             return false;
         }
 
         _context.InsertBefore(instruction, [Instruction.Create(OpCodes.Dup), .. Names(instruction, access), Instruction.Create(OpCodes.Call, hook)]);
+        if (_imports.MemoryBuffering is { } buffering)
+        {
+            _context.InsertAfter(instruction, Instruction.Create(OpCodes.Call, Instantiate(buffering.Loaded, valueType)));
+        }
+
         return true;
     }
 
-    private bool TryWriteField(int position, MemoryAccess access)
+    /// <summary>
+    /// A field store. For store buffering the hook is followed by <c>ldloc object; ldloc object; ldfld;
+    /// ldstr; call Stored&lt;T&gt;</c> (or <c>dup; dup; ldfld; …</c> with the object on top), so the old value is known.
+    /// </summary>
+    private bool TryWriteField(int position, MemoryAccess access, TypeReference valueType)
     {
         Instruction store = _context.Original[position];
-        if (_imports.MemoryWriteField is { } direct && ((FieldReference)store.Operand).FieldType is { ContainsGenericParameter: false } fieldType)
+        var field = (FieldReference)store.Operand;
+        MethodReference? hook = access.IsVolatile ? VolatileHook(access) : _imports.MemoryWriteField;
+        if (hook is not null && field.FieldType is { ContainsGenericParameter: false } fieldType)
         {
             // The value goes to a local of the field's type, the object is then on top: stloc value; dup; …; call; ldloc value.
             VariableDefinition value = ValueLocalOf(fieldType);
@@ -122,24 +190,39 @@ internal sealed class MemoryHookEmitter
                 Instruction.Create(OpCodes.Stloc, value),
                 Instruction.Create(OpCodes.Dup),
                 .. Names(store, access),
-                Instruction.Create(OpCodes.Call, direct),
+                Instruction.Create(OpCodes.Call, hook),
+                .. OldValue([Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Dup)], field, valueType, access),
                 Instruction.Create(OpCodes.Ldloc, value)]);
             return true;
         }
 
         // A field of a type parameter's type: copy the object where it was pushed instead.
         Instruction? producer = StackEffects.FirstArgumentProducer(_context.Original, position, 2, _context.OriginalJoins());
-        if (_imports.MemoryWriteField is not { } hook || producer is null || producer.OpCode.Code == Code.Dup)
+        if (hook is null || producer is null || producer.OpCode.Code == Code.Dup)
         {
             return false;
         }
 
-        var copy = new VariableDefinition(Types.Object);
-        _context.Method.Body.Variables.Add(copy);
+        VariableDefinition copy = AddLocal(Types.Object);
         Instruction next = _context.Original[_context.IndexOf(producer) + 1];
         _context.InsertBefore(next, Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Stloc, copy));
-        _context.InsertBefore(store, [Instruction.Create(OpCodes.Ldloc, copy), .. Names(store, access), Instruction.Create(OpCodes.Call, hook)]);
+        _context.InsertBefore(store, [
+            Instruction.Create(OpCodes.Ldloc, copy),
+            .. Names(store, access),
+            Instruction.Create(OpCodes.Call, hook),
+            .. OldValue([Instruction.Create(OpCodes.Ldloc, copy), Instruction.Create(OpCodes.Ldloc, copy)], field, valueType, access)]);
         return true;
+    }
+
+    /// <summary>The two pushes of the object, <c>ldfld</c> (the old value) and the <c>Stored</c> call; nothing without store buffering.</summary>
+    private Instruction[] OldValue(Instruction[] pushObjectTwice, FieldReference field, TypeReference valueType, MemoryAccess access)
+    {
+        if (_imports.MemoryBuffering is not { } buffering)
+        {
+            return [];
+        }
+
+        return [.. pushObjectTwice, Instruction.Create(OpCodes.Ldfld, field), .. Stored(buffering.Stored, valueType, access)];
     }
 
     private bool TryElement(Instruction instruction, MemoryAccess access)

@@ -112,6 +112,13 @@ internal sealed class MethodRewriteContext
         _inserter!.InsertBefore(target, code);
     }
 
+    /// <summary>Inserts <paramref name="code"/> right after <paramref name="target"/>, on its fall-through path only.</summary>
+    public void InsertAfter(Instruction target, params Instruction[] code)
+    {
+        BeginEdit();
+        _inserter!.InsertAfter(target, code);
+    }
+
     /// <summary>Finishes the method; returns whether it was changed.</summary>
     public bool Complete()
     {

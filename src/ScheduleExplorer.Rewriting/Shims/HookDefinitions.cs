@@ -59,6 +59,24 @@ internal sealed record HookDefinitions(
     /// <summary><c>ControlledMemory.WriteIndirect(string type, string site)</c>.</summary>
     public MethodDefinition? MemoryWriteIndirect { get; init; }
 
+    /// <summary><c>ControlledMemory.ReadVolatileField(object instance, string location, string site)</c>: a load of a <c>volatile</c> field.</summary>
+    public MethodDefinition? MemoryReadVolatileField { get; init; }
+
+    /// <summary><c>ControlledMemory.WriteVolatileField(object instance, string location, string site)</c>.</summary>
+    public MethodDefinition? MemoryWriteVolatileField { get; init; }
+
+    /// <summary><c>ControlledMemory.ReadVolatile(string location, string site)</c>: a load of a <c>volatile</c> static.</summary>
+    public MethodDefinition? MemoryReadVolatile { get; init; }
+
+    /// <summary><c>ControlledMemory.WriteVolatile(string location, string site)</c>.</summary>
+    public MethodDefinition? MemoryWriteVolatile { get; init; }
+
+    /// <summary><c>ControlledMemory.Stored&lt;T&gt;(object instance, T oldValue, string location)</c>: a store about to be made, for store buffering.</summary>
+    public MethodDefinition? MemoryStored { get; init; }
+
+    /// <summary><c>ControlledMemory.Loaded&lt;T&gt;(T value)</c>: the value a field load loaded, for store buffering.</summary>
+    public MethodDefinition? MemoryLoaded { get; init; }
+
     /// <summary><c>ControlledCollection.Read(object instance, string member, string site)</c>.</summary>
     public MethodDefinition? CollectionRead { get; init; }
 
@@ -102,6 +120,16 @@ internal sealed record HookDefinitions(
         MemoryWriteUntracked = Find(runtime, "ControlledMemory", "WriteUntracked", 2),
         MemoryReadIndirect = Find(runtime, "ControlledMemory", "ReadIndirect", 2),
         MemoryWriteIndirect = Find(runtime, "ControlledMemory", "WriteIndirect", 2),
+        MemoryReadVolatileField = FindWithInstance(runtime, "ControlledMemory", "ReadVolatileField"),
+        MemoryWriteVolatileField = FindWithInstance(runtime, "ControlledMemory", "WriteVolatileField"),
+        MemoryReadVolatile = Find(runtime, "ControlledMemory", "ReadVolatile", 2),
+        MemoryWriteVolatile = Find(runtime, "ControlledMemory", "WriteVolatile", 2),
+        MemoryStored = runtime.GetType(ShimTable.ShimNamespace, "ControlledMemory")?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == "Stored" && m.GenericParameters.Count == 1
+            && m.Parameters is [{ ParameterType.MetadataType: MetadataType.Object }, { ParameterType: GenericParameter }, { ParameterType.MetadataType: MetadataType.String }]),
+        MemoryLoaded = runtime.GetType(ShimTable.ShimNamespace, "ControlledMemory")?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == "Loaded" && m.GenericParameters.Count == 1
+            && m.Parameters is [{ ParameterType: GenericParameter }] && m.ReturnType is GenericParameter),
         CollectionRead = FindWithInstance(runtime, "ControlledCollection", "Read"),
         CollectionWrite = FindWithInstance(runtime, "ControlledCollection", "Write"),
         CollectionAtomic = FindWithInstance(runtime, "ControlledCollection", "Atomic"),

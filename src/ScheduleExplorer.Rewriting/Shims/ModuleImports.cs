@@ -54,6 +54,22 @@ internal sealed class ModuleImports
     /// <summary><c>ControlledMemory.WriteUntracked(string, string)</c>, or null.</summary>
     public MethodReference? MemoryWriteUntracked => ImportOrNull(_hooks.MemoryWriteUntracked);
 
+    /// <summary><c>ControlledMemory.ReadVolatileField(object, string, string)</c>, or null.</summary>
+    public MethodReference? MemoryReadVolatileField => ImportOrNull(_hooks.MemoryReadVolatileField);
+
+    /// <summary><c>ControlledMemory.WriteVolatileField(object, string, string)</c>, or null.</summary>
+    public MethodReference? MemoryWriteVolatileField => ImportOrNull(_hooks.MemoryWriteVolatileField);
+
+    /// <summary><c>ControlledMemory.ReadVolatile(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryReadVolatile => ImportOrNull(_hooks.MemoryReadVolatile);
+
+    /// <summary><c>ControlledMemory.WriteVolatile(string, string)</c>, or null.</summary>
+    public MethodReference? MemoryWriteVolatile => ImportOrNull(_hooks.MemoryWriteVolatile);
+
+    /// <summary><c>ControlledMemory.Stored&lt;T&gt;</c> and <c>Loaded&lt;T&gt;</c> (open), or null when the runtime lacks either.</summary>
+    public (MethodReference Stored, MethodReference Loaded)? MemoryBuffering =>
+        _hooks is { MemoryStored: { } stored, MemoryLoaded: { } loaded } ? (Import(stored), Import(loaded)) : null;
+
     /// <summary><c>ControlledMemory.ReadIndirect(string, string)</c>, or null.</summary>
     public MethodReference? MemoryReadIndirect => ImportOrNull(_hooks.MemoryReadIndirect);
 

@@ -85,6 +85,15 @@ public sealed record TestConfiguration
     /// </summary>
     public bool DetectDataRaces { get; init; } = true;
 
+    /// <summary>
+    /// Whether stores to fields and statics, plain or <c>volatile</c>, may stay in a per-operation store
+    /// buffer (total store order, which the .NET memory model allows): another operation's load can then
+    /// see the older value, as a Dekker or Peterson lock on <c>volatile</c> flags does on real x64 machines.
+    /// Flushed at locks, <c>Interlocked</c>, <c>Thread.MemoryBarrier</c>, <c>Volatile</c> calls and every
+    /// other synchronization. Off by default. Needs <see cref="MemoryAccessPoints"/>.
+    /// </summary>
+    public bool StoreBuffering { get; init; }
+
     /// <summary>Locations whose races are known and accepted: "Namespace.Type.field", or "T[]" for every element of arrays of T.</summary>
     public IReadOnlyList<string> BenignRaces { get; init; } = [];
 

@@ -111,6 +111,7 @@ public sealed class TestingEngine : IDisposable
             DetectDataRaces = _configuration.DetectDataRaces || IsRace(replay),
             BenignRaces = new HashSet<string>(_configuration.BenignRaces, StringComparer.Ordinal),
             RaceIsBug = IsRace(replay),
+            StoreBuffering = replay?.Options.StoreBuffering ?? _configuration.StoreBuffering,
         };
         if (onBreak is not null)
         {
@@ -353,6 +354,7 @@ public sealed class TestingEngine : IDisposable
             MaxSteps = options.MaxSteps,
             FailOnMaxSteps = options.FailOnMaxSteps,
             MemoryAccessPoints = _configuration.MemoryAccessPoints,
+            StoreBuffering = options.StoreBuffering,
         },
         Bug = ToTraceBug(outcome),
         Preemptions = outcome.Preemptions,

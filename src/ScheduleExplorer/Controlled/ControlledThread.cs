@@ -92,6 +92,9 @@ public static partial class ControlledThread
         return true;
     }
 
+    /// <inheritdoc cref="Thread.MemoryBarrier"/>
+    public static void MemoryBarrier() => ControlledInterlocked.MemoryBarrier();
+
     /// <inheritdoc cref="Thread.SpinWait(int)"/>
     public static void SpinWait(int iterations)
     {

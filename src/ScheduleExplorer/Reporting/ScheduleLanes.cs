@@ -91,7 +91,7 @@ public static class ScheduleLanes
     public static string Describe(TraceStep step)
     {
         var text = new StringBuilder(step.Kind.ToString());
-        if (step.Kind is SchedulingPointKind.RandomBoolean or SchedulingPointKind.RandomInteger)
+        if (step.Kind.IsDataChoice() && step.Kind != SchedulingPointKind.StaleRead)
         {
             return text.Append(" = ").Append(step.Value).ToString();
         }
@@ -99,6 +99,11 @@ public static class ScheduleLanes
         if (step.Target is { } target)
         {
             text.Append(' ').Append(ShortName(target));
+        }
+
+        if (step.Kind == SchedulingPointKind.StaleRead)
+        {
+            text.Append(step.Value == 1 ? " = old" : " = new");
         }
 
         if (step.Site is { } site)

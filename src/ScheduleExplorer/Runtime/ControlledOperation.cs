@@ -87,6 +87,15 @@ internal sealed class ControlledOperation
     /// <summary>The index of that element.</summary>
     public nint NotedIndex { get; set; }
 
+    /// <summary>The object (or <see cref="PendingAccess.Statics"/>) of the field load the operation is making, while stores are buffered.</summary>
+    public object? LoadingFrom { get; set; }
+
+    /// <summary>That field ("Namespace.Type.field").</summary>
+    public string? LoadingLocation { get; set; }
+
+    /// <summary>That load's site.</summary>
+    public string? LoadingSite { get; set; }
+
     /// <summary>
     /// Monitors, locks and semaphore permits held, in acquisition order (for deadlock reports). The
     /// continuations of one async flow share the list.

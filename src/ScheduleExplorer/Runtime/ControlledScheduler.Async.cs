@@ -23,6 +23,7 @@ internal sealed partial class ControlledScheduler
     public ControlledOperation StartTaskOperation(string name, Action<object?> body, object? state)
     {
         ThrowIfCanceled();
+        FlushCreator();
         var operation = _operations.Add(this, name, body, state, thread: null);
         operation.IsBackground = true;
         operation.IsAsyncFlow = true;
@@ -121,6 +122,7 @@ internal sealed partial class ControlledScheduler
             return awaiting;
         }
 
+        FlushCreator();
         var next = _operations.Add(this, name, body, state, thread: null);
         next.IsBackground = true;
         next.IsAsyncFlow = true;

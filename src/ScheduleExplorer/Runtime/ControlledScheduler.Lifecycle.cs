@@ -230,6 +230,11 @@ internal sealed partial class ControlledScheduler
         }
 
         _steps++;
+        if (!Buffers.IsEmpty)
+        {
+            Buffers.Flush(this, operation);
+        }
+
         if (_strategy.ObservesEffects)
         {
             RecordEffect(Resources.CompletionOf(operation), isWrite: true);
@@ -260,6 +265,7 @@ internal sealed partial class ControlledScheduler
         Resources.Clear();
         Tasks.Clear();
         Races.Clear();
+        Buffers.Clear();
         _bug = null;
         _uncontrolledThread = null;
         _canceled = false;

@@ -40,7 +40,11 @@ internal sealed partial class ControlledScheduler : IDisposable
         _operations.Sink = options.ScheduleSink;
         _pool = new WorkerPool(options.PinCpu);
         Races = new DataRaceDetector { Enabled = options.DetectDataRaces, Accepted = options.BenignRaces };
+        Buffers = new StoreBuffers { Enabled = options.StoreBuffering };
     }
+
+    /// <summary>The store buffers of this run's iterations (<see cref="SchedulerOptions.StoreBuffering"/>).</summary>
+    public StoreBuffers Buffers { get; }
 
     /// <summary>The data-race detector of this run's iterations.</summary>
     public DataRaceDetector Races { get; }
@@ -82,6 +86,20 @@ internal sealed partial class ControlledScheduler : IDisposable
         }
 
         Debug.Assert(ReferenceEquals(operation, _current), "only the running operation reaches scheduling points");
+        if (!Buffers.IsEmpty && kind is not (SchedulingPointKind.Read or SchedulingPointKind.Write))
+        {
+            // A fence: locked instructions and every synchronization drain the buffer; Interlocked and
+            // Volatile calls may touch any location, so they drain every buffer.
+            if (kind == SchedulingPointKind.Interlocked)
+            {
+                Buffers.FlushAll(this);
+            }
+            else
+            {
+                Buffers.Flush(this, operation);
+            }
+        }
+
         operation.Steps++;
         operation.BackEdgesSincePoint = 0;
         operation.Pending = new PendingPoint(kind, target, site, resource);
@@ -189,6 +207,7 @@ internal sealed partial class ControlledScheduler : IDisposable
         // Starting a thread only enables it (a left mover): the parent's next visible operation
         // takes the scheduling point where the new operation may run first.
         ThrowIfCanceled();
+        FlushCreator();
         var operation = _operations.Add(this, thread?.Name ?? $"thread {_operations.Count}", body, state, thread);
         if (thread is not null)
         {
@@ -203,7 +222,27 @@ internal sealed partial class ControlledScheduler : IDisposable
     /// Records what the running step did to shared state, for strategies that reduce by partial
     /// order. Only recorded when the strategy observes effects, so other strategies pay nothing.
     /// </summary>
-    public void RecordEffect(object key, bool isWrite) => _strategy.RecordEffect(key, isWrite);
+    public void RecordEffect(object key, bool isWrite)
+    {
+        if (key is not string && !Buffers.IsEmpty && _current is { } running)
+        {
+            // Every synchronization records its effect on its resource (partial-order reduction needs
+            // it): a release, a signal or a completion is a fence, so the running operation's stores
+            // become visible before anyone can observe it. Memory locations are named by strings.
+            Buffers.Flush(this, running);
+        }
+
+        _strategy.RecordEffect(key, isWrite);
+    }
+
+    /// <summary>Flushes the running operation's stores when it creates another (a thread start or a task is queued through a fence).</summary>
+    private void FlushCreator()
+    {
+        if (!Buffers.IsEmpty && _current is { } creator)
+        {
+            Buffers.Flush(this, creator);
+        }
+    }
 
     /// <summary>A data choice made through the strategy and recorded in the schedule.</summary>
     public int NextInteger(ControlledOperation operation, int maxValue, string? site)
@@ -217,6 +256,16 @@ internal sealed partial class ControlledScheduler : IDisposable
     {
         ThrowIfCanceled();
         return _strategy.ChooseBoolean(operation.Id, site) ?? EndOnDivergence<bool>();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="operation"/>'s load of <paramref name="location"/> at <paramref name="site"/>
+    /// sees the value from before another operation's buffered store (a recorded data choice, see <see cref="StoreBuffers"/>).
+    /// </summary>
+    public bool ChooseStaleRead(ControlledOperation operation, string? site, string location)
+    {
+        ThrowIfCanceled();
+        return _strategy.ChooseStale(operation.Id, site, location) ?? EndOnDivergence<bool>();
     }
 
     /// <summary>

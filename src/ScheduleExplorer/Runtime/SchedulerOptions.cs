@@ -37,6 +37,12 @@ internal sealed record SchedulerOptions
     /// <summary>Whether plain memory accesses are checked for data races (see <see cref="DataRaceDetector"/>).</summary>
     public bool DetectDataRaces { get; init; } = true;
 
+    /// <summary>
+    /// Whether stores to fields and statics may stay in a per-operation store buffer, so other
+    /// operations' loads can see older values, as total store order allows (see <see cref="StoreBuffers"/>).
+    /// </summary>
+    public bool StoreBuffering { get; init; }
+
     /// <summary>Locations whose races are accepted ("Namespace.Type.field", "T[]").</summary>
     public IReadOnlySet<string> BenignRaces { get; init; } = new HashSet<string>();
 

@@ -53,4 +53,10 @@ public enum SchedulingPointKind
 
     /// <summary>An await of a task or awaitable that had not completed (the flow continues when it does).</summary>
     Await,
+
+    /// <summary>
+    /// Whether a load sees the value from before another operation's store that is still in its
+    /// store buffer (a data choice: 1 sees the old value; see <c>SchedulerOptions.StoreBuffering</c>).
+    /// </summary>
+    StaleRead,
 }

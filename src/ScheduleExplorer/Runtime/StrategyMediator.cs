@@ -93,7 +93,11 @@ internal sealed class StrategyMediator
     public bool? ChooseBoolean(int current, string? site) =>
         ChooseData(SchedulingPointKind.RandomBoolean, current, site, () => _strategy.NextBoolean(current) ? 1 : 0) is { } value ? value == 1 : null;
 
-    private int? ChooseData(SchedulingPointKind kind, int current, string? site, Func<int> choose)
+    /// <summary>Whether a load at <paramref name="site"/> sees the value from before a buffered store to <paramref name="location"/>; null when the strategy diverged.</summary>
+    public bool? ChooseStale(int current, string? site, string location) =>
+        ChooseData(SchedulingPointKind.StaleRead, current, site, () => _strategy.NextBoolean(current) ? 1 : 0, location) is { } value ? value == 1 : null;
+
+    private int? ChooseData(SchedulingPointKind kind, int current, string? site, Func<int> choose, string? target = null)
     {
         RecordEffect(StepEffect.Everything, isWrite: true);
         int value;
@@ -107,7 +111,7 @@ internal sealed class StrategyMediator
             return null;
         }
 
-        Record(new ScheduleStep(kind, current, current, value, site, null));
+        Record(new ScheduleStep(kind, current, current, value, site, target));
         return value;
     }
 

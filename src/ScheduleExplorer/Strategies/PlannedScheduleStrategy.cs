@@ -115,13 +115,17 @@ internal sealed class PlannedScheduleStrategy : ISchedulingStrategy
 
     private ScheduleStep Take(SchedulingPointKind kind, int current)
     {
-        if (_index >= _follow!.Count || _follow[_index].Kind != kind || _follow[_index].By != current)
+        if (_index >= _follow!.Count || !SameKind(_follow[_index].Kind, kind) || _follow[_index].By != current)
         {
             throw new ScheduleDivergenceException(_index + 1, "the failing schedule no longer runs the same way.");
         }
 
         return _follow[_index++];
     }
+
+    /// <summary>Strategies choose booleans without knowing the kind the scheduler records (a random boolean or a stale read).</summary>
+    private static bool SameKind(SchedulingPointKind recorded, SchedulingPointKind kind) =>
+        recorded == kind || (recorded.IsBooleanChoice() && kind.IsBooleanChoice());
 
     private static int Next(List<int> counts, int operation)
     {

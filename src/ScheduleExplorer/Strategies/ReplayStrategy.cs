@@ -64,7 +64,7 @@ internal sealed class ReplayStrategy : ISchedulingStrategy
         }
 
         var step = _steps[_index++];
-        if (step.Kind != kind || step.By != current)
+        if (!(step.Kind == kind || (step.Kind.IsBooleanChoice() && kind.IsBooleanChoice())) || step.By != current)
         {
             throw new ScheduleDivergenceException(
                 _index,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ScheduleExplorer.Traces;
 
 /// <summary>The options a replay must use to see the same scheduling points.</summary>
@@ -11,4 +13,8 @@ public sealed record TraceSettings
 
     /// <summary>Whether field and array accesses were scheduling points.</summary>
     public bool MemoryAccessPoints { get; init; } = true;
+
+    /// <summary>Whether stores were buffered (total store order), so loads could see older values.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool StoreBuffering { get; init; }
 }

@@ -39,6 +39,7 @@ internal sealed class TestCommand
     private readonly Option<int> _maxSteps = CliOptions.Int("--max-steps", null, s_defaults.MaxSteps, 1, "Scheduling steps per iteration before it is cut off.");
     private readonly Option<bool> _failOnMaxSteps = new("--fail-on-max-steps") { Description = "Report an iteration that reaches --max-steps as a livelock bug (by default a cut-off makes the verdict \"could not test\", exit 3)." };
     private readonly Option<bool> _noRaces = new("--no-race-detection") { Description = "Do not report data races (two operations about to access one field or element at once, one writing, with nothing ordering them); failures are still found." };
+    private readonly Option<bool> _storeBuffering = new("--store-buffering") { Description = "Let stores stay in per-thread store buffers (total store order, as x64 does), so loads can see older values: finds Dekker-style bugs on volatile flags." };
     private readonly Option<double?> _timeout = CliOptions.TimeoutSeconds();
     private readonly Option<double> _hangTimeout = CliOptions.HangTimeoutSeconds();
     private readonly Option<string> _outdir = CliOptions.TracesDirectory();
@@ -63,7 +64,7 @@ internal sealed class TestCommand
         _console = console;
         Command = new Command("test", "Explore the schedules of a test method and report the first bug. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off, a hang in uncontrolled code).")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _noRaces, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _reportIterations, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _noRaces, _storeBuffering, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _reportIterations, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
         };
         _part.Hidden = true;
         Command.SetAction(Execute);
@@ -123,6 +124,7 @@ internal sealed class TestCommand
             MaxSteps = parse.GetValue(_maxSteps),
             FailOnMaxSteps = parse.GetValue(_failOnMaxSteps),
             DetectDataRaces = !parse.GetValue(_noRaces),
+            StoreBuffering = parse.GetValue(_storeBuffering),
             Timeout = parse.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)),
             TracesDirectory = parse.GetValue(_outdir),

@@ -47,7 +47,7 @@ internal static class TimelineBuilder
     public static string Point(TraceStep step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        if (step.Kind is SchedulingPointKind.RandomBoolean or SchedulingPointKind.RandomInteger)
+        if (step.Kind.IsDataChoice() && step.Kind != SchedulingPointKind.StaleRead)
         {
             return FormattableString.Invariant($"{step.Kind} = {step.Value}");
         }
@@ -62,7 +62,8 @@ internal static class TimelineBuilder
         int dot = location.IndexOf('.', StringComparison.Ordinal);
         bool sameFile = dot > 0 && SourceLines.TryParse(step.Site, out string file, out _)
             && string.Equals(Path.GetFileNameWithoutExtension(file), location[..dot], StringComparison.Ordinal);
-        return $"{step.Kind} {(sameFile ? location[(dot + 1)..] : location)}";
+        string seen = step.Kind == SchedulingPointKind.StaleRead ? (step.Value == 1 ? " = old" : " = new") : string.Empty;
+        return $"{step.Kind} {(sameFile ? location[(dot + 1)..] : location)}{seen}";
     }
 
     private static bool CanBlock(SchedulingPointKind kind) =>
