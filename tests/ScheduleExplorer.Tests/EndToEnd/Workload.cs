@@ -40,9 +40,14 @@ internal static class Workload
     /// (dfs or dpor), and asserts that none shows a bug, that the tree was finished, and that it took
     /// exactly <paramref name="expectedSchedules"/> schedules.
     /// </summary>
-    public static void AssertCleanInWholeTree(string method, string strategy, int expectedSchedules)
+    public static void AssertCleanInWholeTree(string method, string strategy, int expectedSchedules) =>
+        AssertCleanInWholeTree(method, new TestConfiguration { Strategy = strategy, Iterations = 1_000_000, FailOnMaxSteps = true }, expectedSchedules);
+
+    /// <summary>As <see cref="AssertCleanInWholeTree(string, string, int)"/>, with the whole configuration given.</summary>
+    public static void AssertCleanInWholeTree(string method, TestConfiguration configuration, int expectedSchedules)
     {
-        var report = Explore(method, new TestConfiguration { Strategy = strategy, Iterations = 1_000_000, FailOnMaxSteps = true });
+        string strategy = configuration.Strategy;
+        var report = Explore(method, configuration);
         TestContext.Out.WriteLine($"{method} ({strategy}): {report.Iterations} schedules, {report.TotalSteps} steps");
         Assert.That(report.Bug, Is.Null, report.Bug?.Message);
         Assert.That(report.Exhausted, Is.True, "the search must finish the whole tree");
