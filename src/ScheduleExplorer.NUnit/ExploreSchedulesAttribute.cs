@@ -79,8 +79,8 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod,
     /// <summary>Whether data races are reported when nothing fails (default true); see <see cref="TestConfiguration.DetectDataRaces"/>.</summary>
     public bool DetectDataRaces { get; set; } = true;
 
-    /// <summary>Whether stores may stay in per-thread store buffers (default false); see <see cref="TestConfiguration.StoreBuffering"/>.</summary>
-    public bool StoreBuffering { get; set; }
+    /// <summary>Whether stores may stay in per-thread store buffers (default true); see <see cref="TestConfiguration.StoreBuffering"/>.</summary>
+    public bool StoreBuffering { get; set; } = true;
 
     /// <summary>Locations whose races are accepted ("Namespace.Type.field", "T[]"); see <see cref="TestConfiguration.BenignRaces"/>.</summary>
     public string[] BenignRaces { get; set; } = [];

@@ -79,7 +79,7 @@ public sealed class ShowCommandTests
     [TestCase("--steps", "9..3", "--steps")]
     [TestCase("--steps", "x", "--steps")]
     [TestCase("--operation", "nobody", "no operation 'nobody'")]
-    [TestCase("--steps", "500..", "the trace has 27 steps")]
+    [TestCase("--steps", "500..", "the trace has 28 steps")]
     public void Show_BadOption_IsOneLineOnStderr(string option, string value, string fragment) =>
         CliRun.Of("show", Repository.Trace(LostUpdate), option, value).AssertBadInput(fragment);
 

@@ -31,7 +31,7 @@ public static class BugReportWriter
             }
 
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"No bug found in {report.Method} after {report.Iterations:N0} iterations ({report.Strategy}, seed {report.Seed}");
-            text.Append(report.Exhausted ? ", every schedule explored" : string.Empty).AppendLine(").");
+            text.Append(report.Exhausted ? ", " + report.ExhaustedText : string.Empty).AppendLine(").");
             if (report.Divergence is { } divergence)
             {
                 text.AppendLine(divergence);

@@ -21,6 +21,15 @@ public sealed record TestReport
     /// <summary>True when the strategy ran out of schedules (DFS explored every one).</summary>
     public bool Exhausted { get; init; }
 
+    /// <summary>
+    /// Whether stores could stay in store buffers (<see cref="TestConfiguration.StoreBuffering"/>); without,
+    /// <see cref="Exhausted"/> covers the sequentially consistent schedules only.
+    /// </summary>
+    public bool StoreBuffering { get; init; }
+
+    /// <summary>How a finished tree is described: which schedules "every schedule" means.</summary>
+    public string ExhaustedText => StoreBuffering ? "every schedule explored" : "every sequentially consistent schedule explored (stores never buffered)";
+
     /// <summary>The number of iterations that found a bug.</summary>
     public int BugsFound { get; init; }
 

@@ -220,6 +220,7 @@ public sealed class TestingEngine : IDisposable
             Iterations = statistics.Iterations,
             // A tree whose branches were cut off by the step bound was not explored to its leaves.
             Exhausted = exhausted && statistics.StepBoundHits == 0,
+            StoreBuffering = options.StoreBuffering,
             BugsFound = statistics.BugsFound,
             FirstBugIteration = replay is null || statistics.FirstBugIteration is null ? statistics.FirstBugIteration : replay.Iteration + 1,
             Bug = statistics.Bug,

@@ -55,7 +55,16 @@ public sealed class StoreBufferingTests
     [TestCase("Dekker.StaticFlags", StrategyKind.Dfs, 32)]
     [TestCase("Dekker.StaticFlags", StrategyKind.Dpor, 16)]
     public void UnderSequentialConsistency_TheSameProtocol_IsCleanInTheWholeTree(string method, string strategy, int schedules) =>
-        Workload.AssertCleanInWholeTree(method, strategy, schedules);
+        Workload.AssertCleanInWholeTree(method, s_buffered with { StoreBuffering = false, Strategy = strategy, Iterations = 1_000_000 }, schedules);
+
+    [Test]
+    public void StoreBuffering_IsOnByDefault_AndAnSCOnlyVerdictSaysSo()
+    {
+        Assert.That(new TestConfiguration().StoreBuffering, Is.True);
+        var report = Workload.Explore("Dekker.VolatileFlags", new TestConfiguration { Strategy = StrategyKind.Dfs, StoreBuffering = false, Iterations = 1_000 });
+        Assert.That(report.Exhausted, Is.True);
+        Assert.That(ScheduleExplorer.Reporting.BugReportWriter.Format(report), Does.Contain("every sequentially consistent schedule explored"));
+    }
 
     [Test]
     public void UnderSequentialConsistency_Peterson_IsClean()
@@ -96,7 +105,7 @@ public sealed class StoreBufferingTests
     [Test]
     public void ATraceWithoutStoreBuffering_DoesNotMentionIt()
     {
-        var plain = Workload.Explore("LostUpdate.Unsynchronized", new TestConfiguration { Seed = 3 });
+        var plain = Workload.Explore("LostUpdate.Unsynchronized", new TestConfiguration { Seed = 3, StoreBuffering = false });
         var buffered = Workload.Explore("LostUpdate.Unsynchronized", new TestConfiguration { Seed = 3, StoreBuffering = true });
         Assert.Multiple(() =>
         {

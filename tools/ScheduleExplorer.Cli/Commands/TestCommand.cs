@@ -39,7 +39,7 @@ internal sealed class TestCommand
     private readonly Option<int> _maxSteps = CliOptions.Int("--max-steps", null, s_defaults.MaxSteps, 1, "Scheduling steps per iteration before it is cut off.");
     private readonly Option<bool> _failOnMaxSteps = new("--fail-on-max-steps") { Description = "Report an iteration that reaches --max-steps as a livelock bug (by default a cut-off makes the verdict \"could not test\", exit 3)." };
     private readonly Option<bool> _noRaces = new("--no-race-detection") { Description = "Do not report data races (two operations about to access one field or element at once, one writing, with nothing ordering them); failures are still found." };
-    private readonly Option<bool> _storeBuffering = new("--store-buffering") { Description = "Let stores stay in per-thread store buffers (total store order, as x64 does), so loads can see older values: finds Dekker-style bugs on volatile flags." };
+    private readonly Option<bool> _noStoreBuffering = new("--no-store-buffering") { Description = "Explore sequentially consistent schedules only: every store is seen at once (by default stores may stay in per-thread store buffers, total store order as on x64, so loads can see older values and Dekker-style bugs on volatile flags are found)." };
     private readonly Option<double?> _timeout = CliOptions.TimeoutSeconds();
     private readonly Option<double> _hangTimeout = CliOptions.HangTimeoutSeconds();
     private readonly Option<string> _outdir = CliOptions.TracesDirectory();
@@ -64,7 +64,7 @@ internal sealed class TestCommand
         _console = console;
         Command = new Command("test", "Explore the schedules of a test method and report the first bug. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off, a hang in uncontrolled code).")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _noRaces, _storeBuffering, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _reportIterations, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _noRaces, _noStoreBuffering, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _reportIterations, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
         };
         _part.Hidden = true;
         Command.SetAction(Execute);
@@ -83,7 +83,7 @@ internal sealed class TestCommand
         double perIteration = report.Iterations == 0 ? 0 : (double)report.TotalSteps / report.Iterations;
         var text = new StringBuilder();
         text.Append(culture, $"No bug found in {report.Method}: {report.Iterations:N0} iterations");
-        text.Append(report.Exhausted ? " (every schedule explored)" : string.Empty);
+        text.Append(report.Exhausted ? $" ({report.ExhaustedText})" : string.Empty);
         text.Append(culture, $" with {report.Strategy}, seed {report.Seed}, in {seconds:0.000} s ({rate:N0} iterations/s); ");
         text.Append(culture, $"{report.TotalSteps:N0} scheduling steps ({perIteration:0.0} per iteration, at most {report.MaxStepsInIteration:N0}).");
         if (report.StepBoundHits > 0)
@@ -124,7 +124,7 @@ internal sealed class TestCommand
             MaxSteps = parse.GetValue(_maxSteps),
             FailOnMaxSteps = parse.GetValue(_failOnMaxSteps),
             DetectDataRaces = !parse.GetValue(_noRaces),
-            StoreBuffering = parse.GetValue(_storeBuffering),
+            StoreBuffering = !parse.GetValue(_noStoreBuffering),
             Timeout = parse.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)),
             TracesDirectory = parse.GetValue(_outdir),
