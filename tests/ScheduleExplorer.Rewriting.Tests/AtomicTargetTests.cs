@@ -53,4 +53,32 @@ public sealed class AtomicTargetTests
 
         Assert.That(between.Select(i => i.Operand is MethodReference m ? m.Name : i.OpCode.Name), Is.EqualTo(new[] { "ldstr", "Set" }), "only the site is set in between");
     }
+
+    [TestCase("Publish", "_ready")]
+    [TestCase("IsReady", "_ready")]
+    public void AVolatileCallOnAClassField_NotesTheObject_BeforeItsAddressIsTaken(string method, string field)
+    {
+        MethodDefinition body = SampleAssembly.Method(_module, "VolatileCalls", method);
+        Instruction note = body.Body.Instructions.Single(i => i.Operand is MethodReference { Name: "SetTargetObject" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(note.Previous.Operand, Is.EqualTo("ScheduleExplorer.Rewriting.Tests.Samples.VolatileCalls." + field));
+            Assert.That(note.Previous.Previous.OpCode, Is.EqualTo(OpCodes.Dup), "a copy of the object the ldflda takes");
+            Assert.That(note.Next.OpCode, Is.EqualTo(OpCodes.Ldflda));
+            Assert.That(((FieldReference)note.Next.Operand).Name, Is.EqualTo(field));
+        });
+    }
+
+    [Test]
+    public void AVolatileCallOnAStatic_NotesNoObject()
+    {
+        MethodDefinition count = SampleAssembly.Method(_module, "VolatileCalls", "Count");
+        Instruction note = count.Body.Instructions.Single(i => i.Operand is MethodReference { Name: "SetTargetObject" });
+        Assert.That(note.Previous.Previous.OpCode, Is.EqualTo(OpCodes.Ldnull));
+    }
+
+    [TestCase("VolatileCalls", "First")]
+    [TestCase("AtomicOps", "Bump")]
+    public void AStructFieldOrAnInterlockedCall_NotesNoObject(string type, string method) =>
+        Assert.That(SampleAssembly.Method(_module, type, method).Body.Instructions.Where(i => i.Operand is MethodReference { Name: "SetTargetObject" }), Is.Empty);
 }

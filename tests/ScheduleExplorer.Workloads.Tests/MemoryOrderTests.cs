@@ -11,7 +11,7 @@ public sealed class MemoryOrderTests
 {
     private const int Runs = 500;
 
-    private static readonly Action[] s_fenced = [Dekker.MemoryBarrier, Dekker.InterlockedExchange, Peterson.Fenced];
+    private static readonly Action[] s_fenced = [Dekker.MemoryBarrier, Dekker.InterlockedExchange, Dekker.VolatileCallsFenced, Peterson.Fenced];
 
     [TestCaseSource(nameof(s_fenced))]
     public void FencedProtocol_NeverLetsBothThreadsIn(Action workload) =>

@@ -60,6 +60,7 @@ internal static class VerdictTable
     [
         ("store buffering: Dekker `volatile` flags / `Thread.MemoryBarrier`", "Memory.Dekker.VolatileFlags", "Memory.Dekker.MemoryBarrier"),
         ("store buffering: Dekker `static volatile` flags / `Interlocked.Exchange`", "Memory.Dekker.StaticFlags", "Memory.Dekker.InterlockedExchange"),
+        ("store buffering: Dekker `Volatile.Write`/`Read` / `Interlocked.MemoryBarrier`", "Memory.Dekker.VolatileCalls", "Memory.Dekker.VolatileCallsFenced"),
         ("store buffering: Peterson `volatile` fields / fenced", "Memory.Peterson.VolatileFields", "Memory.Peterson.Fenced"),
     ];
 

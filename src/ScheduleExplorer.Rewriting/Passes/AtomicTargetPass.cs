@@ -9,7 +9,10 @@ namespace ScheduleExplorer.Rewriting.Passes;
 /// its <c>ref</c> argument points at — <c>ldstr "Namespace.Type.field"; call ControlledSite.SetTarget</c>
 /// — when the address comes straight from <c>ldflda</c>, <c>ldsflda</c> or <c>ldelema</c>; otherwise
 /// <c>ldnull</c>, so a location never carries over to another call. Partial-order reduction then
-/// knows two atomics on different fields are independent, and traces name the field.
+/// knows two atomics on different fields are independent, and traces name the field. For a
+/// <c>Volatile.Read</c>/<c>Write</c> of a field it also records the field's object —
+/// <c>dup; ldstr; call ControlledSite.SetTargetObject</c> before <c>ldflda</c>, <c>ldnull; ldstr; call</c>
+/// for a static — so store buffering can treat the call as the volatile access it is.
 /// </summary>
 internal sealed class AtomicTargetPass : IMethodPass
 {
@@ -38,7 +41,41 @@ internal sealed class AtomicTargetPass : IMethodPass
                 ? Locate(StackEffects.FirstArgumentProducer(body, i, shim.Parameters.Count, joins))
                 : null;
             Instruction load = location is null ? Instruction.Create(OpCodes.Ldnull) : Instruction.Create(OpCodes.Ldstr, location);
+            if (location is not null && IsVolatileAccess(shim) && context.Module.Imports.SiteTargetObject is { } setObject)
+            {
+                NoteObject(context, StackEffects.FirstArgumentProducer(body, i, shim.Parameters.Count, joins)!, instruction, location, setObject);
+            }
+
             context.InsertBefore(instruction, load, Instruction.Create(OpCodes.Call, setTarget));
+        }
+    }
+
+    private static bool IsVolatileAccess(MethodReference shim) =>
+        shim.DeclaringType.Name == "ControlledVolatile" && shim.Name is "Read" or "Write";
+
+    /// <summary>The field's object, copied where <c>ldflda</c> takes it (a class's field only: a struct's is reached through an address), or null for a static.</summary>
+    private static void NoteObject(MethodRewriteContext context, Instruction producer, Instruction call, string location, MethodReference setObject)
+    {
+        var field = (FieldReference)producer.Operand;
+        if (producer.OpCode.Code == Code.Ldsflda)
+        {
+            context.InsertBefore(call, Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldstr, location), Instruction.Create(OpCodes.Call, setObject));
+        }
+        else if (producer.OpCode.Code == Code.Ldflda && Resolve(field.DeclaringType) is { IsValueType: false })
+        {
+            context.InsertBefore(producer, Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldstr, location), Instruction.Create(OpCodes.Call, setObject));
+        }
+    }
+
+    private static TypeDefinition? Resolve(TypeReference type)
+    {
+        try
+        {
+            return type.Resolve();
+        }
+        catch (AssemblyResolutionException)
+        {
+            return null;
         }
     }
 

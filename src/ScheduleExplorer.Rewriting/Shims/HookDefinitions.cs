@@ -92,6 +92,9 @@ internal sealed record HookDefinitions(
     /// <summary><c>ControlledGenericStatics.Clear(RuntimeTypeHandle definition)</c>.</summary>
     public MethodDefinition? GenericStaticsClear { get; init; }
 
+    /// <summary><c>ControlledSite.SetTargetObject(object instance, string location)</c>: the object of a <c>Volatile</c> call's field.</summary>
+    public MethodDefinition? SiteTargetObject { get; init; }
+
     /// <summary><c>ControlledGenericStatics.Initialize(RuntimeTypeHandle definition)</c>.</summary>
     public MethodDefinition? GenericStaticsInitialize { get; init; }
 
@@ -130,6 +133,9 @@ internal sealed record HookDefinitions(
         MemoryLoaded = runtime.GetType(ShimTable.ShimNamespace, "ControlledMemory")?.Methods.FirstOrDefault(m =>
             m.IsPublic && m.IsStatic && m.Name == "Loaded" && m.GenericParameters.Count == 1
             && m.Parameters is [{ ParameterType: GenericParameter }] && m.ReturnType is GenericParameter),
+        SiteTargetObject = runtime.GetType(ShimTable.ShimNamespace, "ControlledSite")?.Methods.FirstOrDefault(m =>
+            m.IsPublic && m.IsStatic && m.Name == "SetTargetObject" && !m.HasGenericParameters
+            && m.Parameters is [{ ParameterType.MetadataType: MetadataType.Object }, { ParameterType.MetadataType: MetadataType.String }]),
         CollectionRead = FindWithInstance(runtime, "ControlledCollection", "Read"),
         CollectionWrite = FindWithInstance(runtime, "ControlledCollection", "Write"),
         CollectionAtomic = FindWithInstance(runtime, "ControlledCollection", "Atomic"),

@@ -91,6 +91,9 @@ internal sealed class ModuleImports
     /// <summary><c>ControlledSite.SetTarget(string)</c>, or null.</summary>
     public MethodReference? SiteTarget => ImportOrNull(_hooks.SiteTarget);
 
+    /// <summary><c>ControlledSite.SetTargetObject(object, string)</c>, or null.</summary>
+    public MethodReference? SiteTargetObject => ImportOrNull(_hooks.SiteTargetObject);
+
     /// <summary><c>UncontrolledCall.Check(string)</c>, or null.</summary>
     public MethodReference? UncontrolledCheck => ImportOrNull(_hooks.UncontrolledCheck);
 

@@ -65,6 +65,44 @@ public static class Dekker
             });
     }
 
+    /// <summary>The bug with <see cref="Volatile.Write(ref bool, bool)"/> and <see cref="Volatile.Read(ref readonly bool)"/> calls: a release store and an acquire load, not a fence.</summary>
+    /// <exception cref="InvalidOperationException">Both threads entered.</exception>
+    public static void VolatileCalls()
+    {
+        var flags = new PlainFlagPair();
+        Run(
+            () =>
+            {
+                Volatile.Write(ref flags.First, true);
+                return !Volatile.Read(ref flags.Second);
+            },
+            () =>
+            {
+                Volatile.Write(ref flags.Second, true);
+                return !Volatile.Read(ref flags.First);
+            });
+    }
+
+    /// <summary>The fix of <see cref="VolatileCalls"/>: <see cref="Interlocked.MemoryBarrier"/> between the calls.</summary>
+    /// <exception cref="InvalidOperationException">Never.</exception>
+    public static void VolatileCallsFenced()
+    {
+        var flags = new PlainFlagPair();
+        Run(
+            () =>
+            {
+                Volatile.Write(ref flags.First, true);
+                Interlocked.MemoryBarrier();
+                return !Volatile.Read(ref flags.Second);
+            },
+            () =>
+            {
+                Volatile.Write(ref flags.Second, true);
+                Interlocked.MemoryBarrier();
+                return !Volatile.Read(ref flags.First);
+            });
+    }
+
     /// <summary>The fix: <see cref="Thread.MemoryBarrier"/> between each thread's store and load.</summary>
     /// <exception cref="InvalidOperationException">Never.</exception>
     public static void MemoryBarrier()

@@ -180,6 +180,37 @@ public static class ControlledMemory
         }
     }
 
+    /// <summary>
+    /// A <c>Volatile.Read</c>/<c>Write</c> call on a field whose object is known, while stores are
+    /// buffered: a read or write point like a <c>volatile</c> field's (release and acquire, not a fence),
+    /// then <see cref="Loaded{T}"/> or <see cref="StoredByCall{T}"/> around the real access.
+    /// </summary>
+    internal static void VolatileCall(ControlledOperation op, bool isWrite, object instance, string location, string? site)
+    {
+        op.Scheduler.SchedulePoint(op, isWrite ? SchedulingPointKind.Write : SchedulingPointKind.Read, site, location);
+        op.Scheduler.RecordEffect(location, isWrite);
+        if (isWrite)
+        {
+            op.StoringTo = instance;
+            op.StoringLocation = location;
+        }
+        else
+        {
+            NoteLoad(op, instance, location, site ?? string.Empty);
+        }
+    }
+
+    /// <summary>Right before a <c>Volatile.Write</c> call's store, with the value the location holds: buffers it as <see cref="Stored{T}"/> does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StoredByCall<T>(T oldValue)
+    {
+        if (ControlledScheduler.CurrentOperation is { StoringTo: { } instance } op)
+        {
+            op.StoringTo = null;
+            op.Scheduler.Buffers.Store(op, instance, op.StoringLocation!, oldValue);
+        }
+    }
+
     private static void NoteLoad(ControlledOperation op, object instance, string location, string site)
     {
         op.LoadingFrom = instance;

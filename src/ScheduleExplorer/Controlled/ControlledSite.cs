@@ -17,6 +17,12 @@ public static class ControlledSite
     [ThreadStatic]
     private static string? t_target;
 
+    [ThreadStatic]
+    private static object? t_targetObject;
+
+    [ThreadStatic]
+    private static string? t_targetObjectLocation;
+
     /// <summary>The site of the call being made, if the caller was rewritten.</summary>
     public static string? Current => t_site;
 
@@ -26,6 +32,28 @@ public static class ControlledSite
     /// rewriter sets it before every such call, so a value never outlives its call.
     /// </summary>
     public static void SetTarget(string? target) => t_target = target;
+
+    /// <summary>
+    /// Records the object (null for a static) whose field <paramref name="location"/> the next
+    /// <c>Volatile.Read</c>/<c>Write</c> call receives the address of, so its store can be buffered
+    /// like a <c>volatile</c> field's. Set before the address is taken; it counts only for a call whose
+    /// <see cref="SetTarget"/> names the same location.
+    /// </summary>
+    public static void SetTargetObject(object? instance, string location)
+    {
+        t_targetObject = instance ?? PendingAccess.Statics;
+        t_targetObjectLocation = location;
+    }
+
+    /// <summary>The object set for <paramref name="target"/>, or null (none set, or set for another location); cleared as it is read.</summary>
+    internal static object? TakeTargetObject(string? target)
+    {
+        object? instance = t_targetObject;
+        string? location = t_targetObjectLocation;
+        t_targetObject = null;
+        t_targetObjectLocation = null;
+        return target is not null && string.Equals(location, target, StringComparison.Ordinal) ? instance : null;
+    }
 
     /// <summary>The location set for the call being made, cleared as it is read.</summary>
     internal static string? TakeTarget()

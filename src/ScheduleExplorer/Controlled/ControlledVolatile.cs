@@ -5,7 +5,10 @@ namespace ScheduleExplorer.Controlled;
 
 /// <summary>
 /// Controlled <see cref="Volatile"/>: every access is a scheduling point of kind
-/// <see cref="SchedulingPointKind.Interlocked"/>, then the real volatile access.
+/// <see cref="SchedulingPointKind.Interlocked"/> (a full fence while stores are buffered), then the real
+/// volatile access. While stores are buffered, a read or write of a field whose object the rewriter
+/// saw is a read or write point instead, buffered like a <c>volatile</c> field: a release store, an
+/// acquire load, not a fence.
 /// </summary>
 public static class ControlledVolatile
 {
@@ -13,13 +16,14 @@ public static class ControlledVolatile
     public static bool Read(ref readonly bool location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref bool, bool)"/>
     public static void Write(ref bool location, bool value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -27,13 +31,14 @@ public static class ControlledVolatile
     public static byte Read(ref readonly byte location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref byte, byte)"/>
     public static void Write(ref byte location, byte value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -41,13 +46,14 @@ public static class ControlledVolatile
     public static double Read(ref readonly double location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref double, double)"/>
     public static void Write(ref double location, double value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -55,13 +61,14 @@ public static class ControlledVolatile
     public static short Read(ref readonly short location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref short, short)"/>
     public static void Write(ref short location, short value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -69,13 +76,14 @@ public static class ControlledVolatile
     public static int Read(ref readonly int location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref int, int)"/>
     public static void Write(ref int location, int value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -83,13 +91,14 @@ public static class ControlledVolatile
     public static long Read(ref readonly long location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref long, long)"/>
     public static void Write(ref long location, long value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -97,13 +106,14 @@ public static class ControlledVolatile
     public static nint Read(ref readonly nint location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref nint, nint)"/>
     public static void Write(ref nint location, nint value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -111,13 +121,14 @@ public static class ControlledVolatile
     public static sbyte Read(ref readonly sbyte location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref sbyte, sbyte)"/>
     public static void Write(ref sbyte location, sbyte value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -125,13 +136,14 @@ public static class ControlledVolatile
     public static float Read(ref readonly float location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref float, float)"/>
     public static void Write(ref float location, float value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -139,13 +151,14 @@ public static class ControlledVolatile
     public static ushort Read(ref readonly ushort location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref ushort, ushort)"/>
     public static void Write(ref ushort location, ushort value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -153,13 +166,14 @@ public static class ControlledVolatile
     public static uint Read(ref readonly uint location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref uint, uint)"/>
     public static void Write(ref uint location, uint value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -167,13 +181,14 @@ public static class ControlledVolatile
     public static ulong Read(ref readonly ulong location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref ulong, ulong)"/>
     public static void Write(ref ulong location, ulong value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -181,13 +196,14 @@ public static class ControlledVolatile
     public static nuint Read(ref readonly nuint location)
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write(ref nuint, nuint)"/>
     public static void Write(ref nuint location, nuint value)
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -196,7 +212,7 @@ public static class ControlledVolatile
         where T : class?
     {
         Point(isWrite: false);
-        return Volatile.Read(in location);
+        return ControlledMemory.Loaded(Volatile.Read(in location));
     }
 
     /// <inheritdoc cref="Volatile.Write{T}(ref T, T)"/>
@@ -204,6 +220,7 @@ public static class ControlledVolatile
         where T : class?
     {
         Point();
+        ControlledMemory.StoredByCall(location);
         Volatile.Write(ref location, value);
     }
 
@@ -226,8 +243,16 @@ public static class ControlledVolatile
     {
         // Always taken, so a location set for a call made outside control never reaches a later call.
         string? target = ControlledSite.TakeTarget();
+        object? instance = ControlledSite.TakeTargetObject(target);
         if (ControlledScheduler.CurrentOperation is { } op)
         {
+            if (instance is not null && op.Scheduler.Buffers.Enabled)
+            {
+                // A field whose object the rewriter saw: buffered as a volatile field is (release/acquire, not a fence).
+                ControlledMemory.VolatileCall(op, isWrite, instance, target!, ControlledSite.Current);
+                return;
+            }
+
             op.Scheduler.SchedulePoint(op, SchedulingPointKind.Interlocked, ControlledSite.Current, target);
 
             // Without the location the rewriter saw (an address from elsewhere), the access conflicts with everything.

@@ -96,6 +96,12 @@ internal sealed class ControlledOperation
     /// <summary>That load's site.</summary>
     public string? LoadingSite { get; set; }
 
+    /// <summary>The object (or <see cref="PendingAccess.Statics"/>) of the <c>Volatile.Write</c> the operation is making, while stores are buffered.</summary>
+    public object? StoringTo { get; set; }
+
+    /// <summary>That field ("Namespace.Type.field").</summary>
+    public string? StoringLocation { get; set; }
+
     /// <summary>
     /// Monitors, locks and semaphore permits held, in acquisition order (for deadlock reports). The
     /// continuations of one async flow share the list.

@@ -9,8 +9,9 @@ namespace ScheduleExplorer.Tests.EndToEnd;
 /// Store buffering (total store order, as on x64): with <see cref="TestConfiguration.StoreBuffering"/>
 /// a field store waits in its operation's buffer and another operation's read may still see the old
 /// value (a <see cref="SchedulingPointKind.StaleRead"/> choice). Dekker's and Peterson's protocols on
-/// <c>volatile</c> fields then let both threads in, which no sequentially consistent schedule does; a
-/// full fence (<see cref="Thread.MemoryBarrier"/>, an interlocked store) fixes them in every schedule.
+/// <c>volatile</c> fields (or <c>Volatile.Write</c>/<c>Read</c> calls: a release and an acquire, not a
+/// fence) then let both threads in, which no sequentially consistent schedule does; a full fence
+/// (<see cref="Thread.MemoryBarrier"/>, an interlocked store) fixes them in every schedule.
 /// </summary>
 [TestFixture]
 public sealed class StoreBufferingTests
@@ -29,6 +30,9 @@ public sealed class StoreBufferingTests
     [TestCase("Dekker.StaticFlags", StrategyKind.Random, 1)]
     [TestCase("Dekker.StaticFlags", StrategyKind.Dfs, 1)]
     [TestCase("Dekker.PlainFlags", StrategyKind.Random, 1)]
+    [TestCase("Dekker.VolatileCalls", StrategyKind.Random, 1)]
+    [TestCase("Dekker.VolatileCalls", StrategyKind.Dfs, 1)]
+    [TestCase("Dekker.VolatileCalls", StrategyKind.Portfolio, 1)]
     [TestCase("Peterson.VolatileFields", StrategyKind.Random, 2)]
     [TestCase("Peterson.VolatileFields", StrategyKind.Pct, 2)]
     [TestCase("Peterson.VolatileFields", StrategyKind.Portfolio, 2)]
@@ -54,6 +58,8 @@ public sealed class StoreBufferingTests
     [TestCase("Dekker.VolatileFlags", StrategyKind.Dpor, 16)]
     [TestCase("Dekker.StaticFlags", StrategyKind.Dfs, 32)]
     [TestCase("Dekker.StaticFlags", StrategyKind.Dpor, 16)]
+    [TestCase("Dekker.VolatileCalls", StrategyKind.Dfs, 38)]
+    [TestCase("Dekker.VolatileCalls", StrategyKind.Dpor, 16)]
     public void UnderSequentialConsistency_TheSameProtocol_IsCleanInTheWholeTree(string method, string strategy, int schedules) =>
         Workload.AssertCleanInWholeTree(method, s_buffered with { StoreBuffering = false, Strategy = strategy, Iterations = 1_000_000 }, schedules);
 
@@ -79,6 +85,8 @@ public sealed class StoreBufferingTests
     [TestCase("Dekker.MemoryBarrier", StrategyKind.Dpor, 711)]
     [TestCase("Dekker.InterlockedExchange", StrategyKind.Dfs, 38)]
     [TestCase("Dekker.InterlockedExchange", StrategyKind.Dpor, 16)]
+    [TestCase("Dekker.VolatileCallsFenced", StrategyKind.Dfs, 1_165)]
+    [TestCase("Dekker.VolatileCallsFenced", StrategyKind.Dpor, 711)]
     public void AFullFence_IsCleanInTheWholeBufferedTree(string method, string strategy, int schedules) =>
         Workload.AssertCleanInWholeTree(method, s_buffered with { Strategy = strategy, Iterations = 1_000_000 }, schedules);
 
