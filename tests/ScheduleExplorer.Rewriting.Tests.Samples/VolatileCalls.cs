@@ -15,6 +15,8 @@ public sealed class VolatileCalls
 
     public int First() => Volatile.Read(ref _pair.First);
 
+    public static void SetSlot(int[] slots, int index) => Volatile.Write(ref slots[index], 1);
+
     public void Reset()
     {
         s_count = 0;

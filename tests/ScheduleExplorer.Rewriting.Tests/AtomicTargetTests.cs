@@ -78,6 +78,7 @@ public sealed class AtomicTargetTests
     }
 
     [TestCase("VolatileCalls", "First")]
+    [TestCase("VolatileCalls", "SetSlot")]
     [TestCase("AtomicOps", "Bump")]
     public void AStructFieldOrAnInterlockedCall_NotesNoObject(string type, string method) =>
         Assert.That(SampleAssembly.Method(_module, type, method).Body.Instructions.Where(i => i.Operand is MethodReference { Name: "SetTargetObject" }), Is.Empty);

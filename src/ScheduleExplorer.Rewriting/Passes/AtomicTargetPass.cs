@@ -56,12 +56,11 @@ internal sealed class AtomicTargetPass : IMethodPass
     /// <summary>The field's object, copied where <c>ldflda</c> takes it (a class's field only: a struct's is reached through an address), or null for a static.</summary>
     private static void NoteObject(MethodRewriteContext context, Instruction producer, Instruction call, string location, MethodReference setObject)
     {
-        var field = (FieldReference)producer.Operand;
         if (producer.OpCode.Code == Code.Ldsflda)
         {
             context.InsertBefore(call, Instruction.Create(OpCodes.Ldnull), Instruction.Create(OpCodes.Ldstr, location), Instruction.Create(OpCodes.Call, setObject));
         }
-        else if (producer.OpCode.Code == Code.Ldflda && Resolve(field.DeclaringType) is { IsValueType: false })
+        else if (producer is { OpCode.Code: Code.Ldflda, Operand: FieldReference field } && Resolve(field.DeclaringType) is { IsValueType: false })
         {
             context.InsertBefore(producer, Instruction.Create(OpCodes.Dup), Instruction.Create(OpCodes.Ldstr, location), Instruction.Create(OpCodes.Call, setObject));
         }

@@ -32,6 +32,8 @@ internal static class HuntPlan
         new("AsyncLoops.ForEachAsyncOverStreamAcrossAwait", ExpectBug: true),
         new("ApmCounter.ReadThenWrite", ExpectBug: true),
         new("Publication.PlainFlag", ExpectBug: true),
+        new("Dekker.VolatileFlags", ExpectBug: true),
+        new("Peterson.VolatileFields", ExpectBug: true),
         new("LostUpdate.Locked", ExpectBug: false),
         new("LostUpdate.LockedWithLock", ExpectBug: false),
         new("LostUpdate.Interlocked", ExpectBug: false),
@@ -60,6 +62,8 @@ internal static class HuntPlan
         new("ApmCounter.AddInside", ExpectBug: false),
         new("SyncOverAsync.ConfigureAwaitOptionsNone", ExpectBug: false),
         new("Publication.VolatileFlag", ExpectBug: false),
+        new("Dekker.MemoryBarrier", ExpectBug: false),
+        new("Peterson.Fenced", ExpectBug: false),
     ];
 
     /// <summary>The strategies every case is explored with.</summary>
