@@ -127,6 +127,33 @@ public class FlagTests
     }
 }
 CS
+cat > GateTests.cs <<'CS'
+namespace Bank;
+
+// Two workers claim a one-slot gate with volatile flags (Dekker's entry): correct only if every
+// store is seen before the other's load, which x64's store buffer does not promise.
+public class GateTests
+{
+    private sealed class Gate
+    {
+        public volatile bool A;
+        public volatile bool B;
+        public int Inside;
+    }
+
+    [Test] public void VolatileFlags_OneInside() => Claim(fence: false);
+    [Test] public void FencedFlags_OneInside() => Claim(fence: true);
+
+    private static void Claim(bool fence)
+    {
+        var gate = new Gate();
+        var a = new Thread(() => { gate.A = true; if (fence) Thread.MemoryBarrier(); if (!gate.B) Interlocked.Increment(ref gate.Inside); });
+        var b = new Thread(() => { gate.B = true; if (fence) Thread.MemoryBarrier(); if (!gate.A) Interlocked.Increment(ref gate.Inside); });
+        a.Start(); b.Start(); a.Join(); b.Join();
+        Assert.That(gate.Inside, Is.LessThanOrEqualTo(1), "both workers got in");
+    }
+}
+CS
 rm -f UnitTest1.cs
 set +e
 dotnet test 2>&1 | tee "$work/dotnet-test.log"
@@ -168,5 +195,20 @@ accepted=${PIPESTATUS[0]}
 set -e
 grep -q "DataRace: Data race on Bank.FlagTests+Box.Ready" "$work/race.log"
 echo "plain flag: exit $race (1: race found), accepted flag: exit $accepted (0: no bug)"
+echo "== store buffering: volatile flags without a fence let both workers in; sequentially consistent schedules never do"
+set +e
+"$work/tool/schedex" test "$dll" --method GateTests.VolatileFlags_OneInside -i 500 -o "$work/gate-traces" -v quiet | tee "$work/gate.log" | sed -n 1,2p
+gate=${PIPESTATUS[0]}
+gate_trace=$(find "$work/gate-traces" -name 'GateTests.VolatileFlags_OneInside*.json' | head -1)
+"$work/tool/schedex" replay "$dll" "$gate_trace" -v quiet | sed -n 1,2p
+gate_replay=${PIPESTATUS[0]}
+"$work/tool/schedex" test "$dll" --method GateTests.VolatileFlags_OneInside -s dfs -i 100000 --no-store-buffering -v quiet | sed -n 1,2p
+gate_sc=${PIPESTATUS[0]}
+"$work/tool/schedex" test "$dll" --method GateTests.FencedFlags_OneInside -s dfs -i 100000 -v quiet | sed -n 1,2p
+gate_fenced=${PIPESTATUS[0]}
+set -e
+grep -q "both workers got in" "$work/gate.log"
+echo "volatile flags: exit $gate (1: found), its replay: exit $gate_replay (1), sequentially consistent: exit $gate_sc (0), fenced: exit $gate_fenced (0)"
+[ "$gate" -eq 1 ] && [ "$gate_replay" -eq 1 ] && [ "$gate_sc" -eq 0 ] && [ "$gate_fenced" -eq 0 ]
 [ "$status" -eq 1 ] && [ "$replay" -eq 1 ] && [ "$racy" -eq 1 ] && [ "$cache_replay" -eq 1 ] && [ "$locked" -eq 0 ] && [ "$race" -eq 1 ] && [ "$accepted" -eq 0 ]
 echo "package smoke test: OK"
