@@ -8,8 +8,9 @@ namespace ScheduleExplorer.Benchmarks;
 /// Iterations to the first bug for each bundled bug under each strategy, over many seeds: the
 /// median and the maximum, how many seeds found it within the budget, and the exploration rate
 /// (time in the engine only: rewriting and minimizing are excluded). Run with
-/// <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- bugstats [seeds] [budget] [workload] [strategy]</c>
-/// (the last two keep only the rows whose workload or strategy contains one of the comma-separated texts).
+/// <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- bugstats [seeds] [budget] [workload] [strategy] [sc]</c>
+/// (the next two keep only the rows whose workload or strategy contains one of the comma-separated texts;
+/// <c>sc</c> explores sequentially consistent schedules only, without store buffering).
 /// </summary>
 internal static class BugFindingStatistics
 {
@@ -36,6 +37,9 @@ internal static class BugFindingStatistics
         "Reorder.Bad(20)",
         "Reorder.Bad(50)",
         "Reorder.Bad(100)",
+        "Memory.Dekker.VolatileFlags",
+        "Memory.Dekker.VolatileCalls",
+        "Memory.Peterson.VolatileFields",
     ];
 
     private static readonly (string Strategy, int? Bound)[] s_strategies =
@@ -52,9 +56,9 @@ internal static class BugFindingStatistics
         (StrategyKind.Portfolio, null),
     ];
 
-    public static void Run(int seeds, int budget, string? workloadFilter = null, string? strategyFilter = null)
+    public static void Run(int seeds, int budget, string? workloadFilter = null, string? strategyFilter = null, bool storeBuffering = true)
     {
-        Console.WriteLine($"Iterations to the first bug over seeds 0..{seeds - 1} (budget {budget:N0} iterations per seed)");
+        Console.WriteLine($"Iterations to the first bug over seeds 0..{seeds - 1} (budget {budget:N0} iterations per seed, store buffering {(storeBuffering ? "on" : "off")})");
         Console.WriteLine($"{"workload",-38} {"strategy",-18} {"found",7} {"median",8} {"max",8} {"mean",8} {"iter/s",10}");
         foreach (var method in s_bugs.Where(m => Matches(m, workloadFilter)))
         {
@@ -73,7 +77,7 @@ internal static class BugFindingStatistics
                 var exploring = TimeSpan.Zero;
                 for (int seed = 0; seed < seeds; seed++)
                 {
-                    var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = bound, Seed = (ulong)seed, Iterations = budget, MinimizeSchedules = false };
+                    var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = bound, Seed = (ulong)seed, Iterations = budget, MinimizeSchedules = false, StoreBuffering = storeBuffering };
                     var report = engine.Run(configuration);
                     iterations += report.Iterations;
                     exploring += report.Elapsed;

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using ScheduleExplorer.Testing;
-using ScheduleExplorer.Workloads;
 
 namespace ScheduleExplorer.Benchmarks;
 
@@ -14,39 +13,23 @@ namespace ScheduleExplorer.Benchmarks;
 public class RaceDetectionCostBenchmarks
 {
     private const int Iterations = 500;
-    private readonly Dictionary<string, TestingEngine> _engines = [];
+    private EnginePair? _engines;
 
     /// <summary>The race-free workload.</summary>
     [Params("LostUpdate.Locked", "DiningPhilosophers.OrderedForks", "Memory.SharedAccess.ArrayCompoundLocked", "Memory.Partitioned.OwnObjects")]
     public string Workload { get; set; } = "LostUpdate.Locked";
 
     [GlobalSetup]
-    public void Setup()
-    {
-        var configuration = new TestConfiguration { Iterations = Iterations, Seed = 1 };
-        foreach (bool detect in new[] { true, false })
-        {
-            var engine = TestingEngine.Create(configuration with { DetectDataRaces = detect }, typeof(LostUpdate).Assembly.Location, Workload);
-            var report = engine.Run();
-            Console.WriteLine($"// {report.Method} (races {(detect ? "on" : "off")}): {report.TotalSteps / (double)report.Iterations:0.0} decisions per iteration, bug: {report.Bug?.Message ?? "none"}");
-            _engines[detect ? "on" : "off"] = engine;
-        }
-    }
+    public void Setup() => _engines = EnginePair.Create(Workload, "races", on => new TestConfiguration { Iterations = Iterations, Seed = 1, DetectDataRaces = on });
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        foreach (var engine in _engines.Values)
-        {
-            engine.Dispose();
-        }
-    }
+    public void Cleanup() => _engines?.Dispose();
 
     /// <summary>One iteration with the detector on (the default).</summary>
     [Benchmark(OperationsPerInvoke = Iterations)]
-    public void RacesOn() => _engines["on"].Run();
+    public void RacesOn() => _engines!.On.Run();
 
     /// <summary>One iteration with the detector off.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Iterations)]
-    public void RacesOff() => _engines["off"].Run();
+    public void RacesOff() => _engines!.Off.Run();
 }
