@@ -82,6 +82,9 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod,
     /// <summary>Whether stores may stay in per-thread store buffers (default true); see <see cref="TestConfiguration.StoreBuffering"/>.</summary>
     public bool StoreBuffering { get; set; } = true;
 
+    /// <summary>Whether an operation yielding again waits for the others to run (default true); see <see cref="TestConfiguration.FairYields"/>.</summary>
+    public bool FairYields { get; set; } = true;
+
     /// <summary>Locations whose races are accepted ("Namespace.Type.field", "T[]"); see <see cref="TestConfiguration.BenignRaces"/>.</summary>
     public string[] BenignRaces { get; set; } = [];
 
@@ -112,6 +115,7 @@ public sealed class ExploreSchedulesAttribute : NUnitAttribute, IWrapTestMethod,
         DetectDataRaces = DetectDataRaces,
         BenignRaces = BenignRaces,
         StoreBuffering = StoreBuffering,
+        FairYields = FairYields,
         HangTimeout = TimeSpan.FromSeconds(HangTimeoutSeconds),
         Timeout = TimeBudgetSeconds > 0 ? TimeSpan.FromSeconds(TimeBudgetSeconds) : null,
     };

@@ -56,9 +56,9 @@ internal static class BugFindingStatistics
         (StrategyKind.Portfolio, null),
     ];
 
-    public static void Run(int seeds, int budget, string? workloadFilter = null, string? strategyFilter = null, bool storeBuffering = true)
+    public static void Run(int seeds, int budget, string? workloadFilter = null, string? strategyFilter = null, bool storeBuffering = true, bool fairYields = true)
     {
-        Console.WriteLine($"Iterations to the first bug over seeds 0..{seeds - 1} (budget {budget:N0} iterations per seed, store buffering {(storeBuffering ? "on" : "off")})");
+        Console.WriteLine($"Iterations to the first bug over seeds 0..{seeds - 1} (budget {budget:N0} iterations per seed, store buffering {(storeBuffering ? "on" : "off")}, fair yields {(fairYields ? "on" : "off")})");
         Console.WriteLine($"{"workload",-38} {"strategy",-18} {"found",7} {"median",8} {"max",8} {"mean",8} {"iter/s",10}");
         foreach (var method in s_bugs.Where(m => Matches(m, workloadFilter)))
         {
@@ -77,7 +77,7 @@ internal static class BugFindingStatistics
                 var exploring = TimeSpan.Zero;
                 for (int seed = 0; seed < seeds; seed++)
                 {
-                    var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = bound, Seed = (ulong)seed, Iterations = budget, MinimizeSchedules = false, StoreBuffering = storeBuffering };
+                    var configuration = new TestConfiguration { Strategy = strategy, StrategyBound = bound, Seed = (ulong)seed, Iterations = budget, MinimizeSchedules = false, StoreBuffering = storeBuffering, FairYields = fairYields };
                     var report = engine.Run(configuration);
                     iterations += report.Iterations;
                     exploring += report.Elapsed;

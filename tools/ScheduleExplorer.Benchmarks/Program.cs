@@ -4,7 +4,7 @@ namespace ScheduleExplorer.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tools/ScheduleExplorer.Benchmarks -- --filter '*'</c>,
-/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget] [workloads] [strategies] [sc]</c>, the minimizer's preemption counts: <c>… -- minimize [seeds] [budget] [search-runs]</c>, the cost per decision and per switch: <c>… -- switches [seconds] [row]</c>, the verdict table of every
+/// the bug-finding statistics: <c>… -- bugstats [seeds] [budget] [workloads] [strategies] [sc,unfair]</c>, the minimizer's preemption counts: <c>… -- minimize [seeds] [budget] [search-runs]</c>, the cost per decision and per switch: <c>… -- switches [seconds] [row]</c>, the verdict table of every
 /// controlled primitive and access kind: <c>… -- verdicts [budget] [dfs-budget]</c>, or ScheduleExplorer
 /// next to Coyote: <c>… -- coyote [rounds] [slot-seconds] [seeds] [budget]</c>.
 /// Every class reports its rows in one run, so ratios between rows are meaningful on a noisy machine.
@@ -20,7 +20,8 @@ internal static class Program
                 budget: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
                 workloadFilter: args.Length > 3 ? args[3] : null,
                 strategyFilter: args.Length > 4 ? args[4] : null,
-                storeBuffering: args is not [_, _, _, _, _, "sc", ..]);
+                storeBuffering: args.Length <= 5 || !args[5].Split(',').Contains("sc"),
+                fairYields: args.Length <= 5 || !args[5].Split(',').Contains("unfair"));
             return;
         }
 

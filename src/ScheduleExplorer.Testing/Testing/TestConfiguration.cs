@@ -95,6 +95,15 @@ public sealed record TestConfiguration
     /// </summary>
     public bool StoreBuffering { get; init; } = true;
 
+    /// <summary>
+    /// Whether an operation that yields (<c>Thread.Yield</c>, <c>Thread.Sleep(0)</c>) a second time
+    /// while an operation enabled at its first yield has not run yet waits for that one (strong
+    /// fairness, as in CHESS): a spin loop takes a few steps per schedule instead of thousands, so
+    /// depth-first search and PCT reach the schedules where it matters. On by default; when it held an
+    /// operation back, a finished tree is "every fair schedule explored".
+    /// </summary>
+    public bool FairYields { get; init; } = true;
+
     /// <summary>Locations whose races are known and accepted: "Namespace.Type.field", or "T[]" for every element of arrays of T.</summary>
     public IReadOnlyList<string> BenignRaces { get; init; } = [];
 

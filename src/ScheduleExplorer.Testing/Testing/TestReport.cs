@@ -27,8 +27,20 @@ public sealed record TestReport
     /// </summary>
     public bool StoreBuffering { get; init; }
 
+    /// <summary>
+    /// Whether a yielding operation was held back until others ran (<see cref="TestConfiguration.FairYields"/>):
+    /// then <see cref="Exhausted"/> covers the fair schedules only.
+    /// </summary>
+    public bool FairnessHeldBack { get; init; }
+
     /// <summary>How a finished tree is described: which schedules "every schedule" means.</summary>
-    public string ExhaustedText => StoreBuffering ? "every schedule explored" : "every sequentially consistent schedule explored";
+    public string ExhaustedText => (FairnessHeldBack, StoreBuffering) switch
+    {
+        (false, true) => "every schedule explored",
+        (false, false) => "every sequentially consistent schedule explored",
+        (true, true) => "every fair schedule explored",
+        (true, false) => "every fair, sequentially consistent schedule explored",
+    };
 
     /// <summary>The number of iterations that found a bug.</summary>
     public int BugsFound { get; init; }

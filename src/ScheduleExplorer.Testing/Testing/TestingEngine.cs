@@ -112,6 +112,7 @@ public sealed class TestingEngine : IDisposable
             BenignRaces = new HashSet<string>(_configuration.BenignRaces, StringComparer.Ordinal),
             RaceIsBug = IsRace(replay),
             StoreBuffering = replay?.Options.StoreBuffering ?? _configuration.StoreBuffering,
+            FairYields = replay?.Options.FairYields ?? _configuration.FairYields,
         };
         if (onBreak is not null)
         {
@@ -221,6 +222,7 @@ public sealed class TestingEngine : IDisposable
             // A tree whose branches were cut off by the step bound was not explored to its leaves.
             Exhausted = exhausted && statistics.StepBoundHits == 0,
             StoreBuffering = options.StoreBuffering,
+            FairnessHeldBack = scheduler.Fairness.HeldBack > 0,
             BugsFound = statistics.BugsFound,
             FirstBugIteration = replay is null || statistics.FirstBugIteration is null ? statistics.FirstBugIteration : replay.Iteration + 1,
             Bug = statistics.Bug,
@@ -356,6 +358,7 @@ public sealed class TestingEngine : IDisposable
             FailOnMaxSteps = options.FailOnMaxSteps,
             MemoryAccessPoints = _configuration.MemoryAccessPoints,
             StoreBuffering = options.StoreBuffering,
+            FairYields = options.FairYields,
         },
         Bug = ToTraceBug(outcome),
         Preemptions = outcome.Preemptions,

@@ -266,6 +266,7 @@ internal sealed partial class ControlledScheduler
         Tasks.Clear();
         Races.Clear();
         Buffers.Clear();
+        Fairness.Clear();
         _bug = null;
         _uncontrolledThread = null;
         _canceled = false;

@@ -41,7 +41,11 @@ internal sealed partial class ControlledScheduler : IDisposable
         _pool = new WorkerPool(options.PinCpu);
         Races = new DataRaceDetector { Enabled = options.DetectDataRaces, Accepted = options.BenignRaces };
         Buffers = new StoreBuffers { Enabled = options.StoreBuffering };
+        Fairness = new YieldFairness { Enabled = options.FairYields };
     }
+
+    /// <summary>Holds back operations that yield again before the others ran (<see cref="SchedulerOptions.FairYields"/>).</summary>
+    public YieldFairness Fairness { get; }
 
     /// <summary>The store buffers of this run's iterations (<see cref="SchedulerOptions.StoreBuffering"/>).</summary>
     public StoreBuffers Buffers { get; }
@@ -330,12 +334,14 @@ internal sealed partial class ControlledScheduler : IDisposable
             RecordEffect(StepEffect.Everything, isWrite: true);
         }
 
-        int chosen = _strategy.ChooseOperation(enabled, current.Id, kind, site, target, new PendingPoints(_operations));
+        int chosen = _strategy.ChooseOperation(Fairness.Filter(enabled, current.Id, kind), current.Id, kind, site, target, new PendingPoints(_operations));
         if (chosen < 0)
         {
             _canceled = true;
             return null;
         }
+
+        Fairness.Chosen(chosen);
 
         var next = _operations[chosen];
         Debug.Assert(next.IsEnabled(Now) || next.FiresEarly, "the strategy must choose an enabled operation (or a timer due first)");

@@ -43,6 +43,12 @@ internal sealed record SchedulerOptions
     /// </summary>
     public bool StoreBuffering { get; init; }
 
+    /// <summary>
+    /// Whether an operation that yields again before the operations enabled at its previous yield ran
+    /// waits for them (see <see cref="YieldFairness"/>): spin loops stay short and never starve the others.
+    /// </summary>
+    public bool FairYields { get; init; }
+
     /// <summary>Locations whose races are accepted ("Namespace.Type.field", "T[]").</summary>
     public IReadOnlySet<string> BenignRaces { get; init; } = new HashSet<string>();
 

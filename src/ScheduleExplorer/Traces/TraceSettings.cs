@@ -17,4 +17,11 @@ public sealed record TraceSettings
     /// <summary>Whether stores were buffered (total store order), so loads could see older values.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool StoreBuffering { get; init; }
+
+    /// <summary>
+    /// Whether an operation yielding again waited for the operations it could have let run
+    /// (<c>SchedulerOptions.FairYields</c>); traces written before it existed replay without it.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool FairYields { get; init; }
 }

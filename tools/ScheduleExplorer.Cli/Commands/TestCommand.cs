@@ -40,6 +40,7 @@ internal sealed class TestCommand
     private readonly Option<bool> _failOnMaxSteps = new("--fail-on-max-steps") { Description = "Report an iteration that reaches --max-steps as a livelock bug (by default a cut-off makes the verdict \"could not test\", exit 3)." };
     private readonly Option<bool> _noRaces = new("--no-race-detection") { Description = "Do not report data races (two operations about to access one field or element at once, one writing, with nothing ordering them); failures are still found." };
     private readonly Option<bool> _noStoreBuffering = new("--no-store-buffering") { Description = "Explore sequentially consistent schedules only: every store is seen at once (by default stores may stay in per-thread store buffers, total store order as on x64, so loads can see older values and Dekker-style bugs on volatile flags are found)." };
+    private readonly Option<bool> _noFairYields = new("--no-fair-yields") { Description = "Let an operation that yields (Thread.Yield, Thread.Sleep(0)) run again before the operations it could have let run (by default a second yield waits for them, as in CHESS, so spin loops stay short)." };
     private readonly Option<double?> _timeout = CliOptions.TimeoutSeconds();
     private readonly Option<double> _hangTimeout = CliOptions.HangTimeoutSeconds();
     private readonly Option<string> _outdir = CliOptions.TracesDirectory();
@@ -64,7 +65,7 @@ internal sealed class TestCommand
         _console = console;
         Command = new Command("test", "Explore the schedules of a test method and report the first bug. Exit codes: 0 no bug, 1 bug found, 2 bad usage or input, 3 could not test (an uncontrolled API, a step-bound cut-off, a hang in uncontrolled code).")
         {
-            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _noRaces, _noStoreBuffering, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _reportIterations, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
+            _assembly, _method, _iterations, _strategy, _strategyBound, _seed, _maxSteps, _failOnMaxSteps, _noRaces, _noStoreBuffering, _noFairYields, _timeout, _hangTimeout, _outdir, _report, _junit, _shard, _parallel, _part, _reportIterations, _verbosity, _engine, _coyoteStrategy, _memoryAccessRaces, _inProcess, _scheduleStream,
         };
         _part.Hidden = true;
         Command.SetAction(Execute);
@@ -125,6 +126,7 @@ internal sealed class TestCommand
             FailOnMaxSteps = parse.GetValue(_failOnMaxSteps),
             DetectDataRaces = !parse.GetValue(_noRaces),
             StoreBuffering = !parse.GetValue(_noStoreBuffering),
+            FairYields = !parse.GetValue(_noFairYields),
             Timeout = parse.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             HangTimeout = TimeSpan.FromSeconds(parse.GetValue(_hangTimeout)),
             TracesDirectory = parse.GetValue(_outdir),
