@@ -32,6 +32,22 @@ public sealed class IterationLedgerTests
     }
 
     [Test]
+    public void ARace_EndsNothing_AndTheLowestOneIsKept()
+    {
+        var ledger = new IterationLedger(first: 0, count: 4);
+        ledger.Record(2, new ExploredIteration(3, 8, false, false, NotesRace: true));
+        ledger.Record(1, new ExploredIteration(0, 8, false, false));
+        ledger.Record(2, new ExploredIteration(1, 8, false, false, NotesRace: true));
+        Assert.That(ledger.Record(1, new ExploredIteration(2, 8, false, false, NotesRace: true)), Is.False, "a race does not let a part stop");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ledger.End, Is.Null);
+            Assert.That(ledger.Complete, Is.True, "every iteration is done");
+            Assert.That(ledger.Race, Is.EqualTo((1, 2)));
+        });
+    }
+
+    [Test]
     public void Totals_RoundTripThroughTheVerdictLine()
     {
         var totals = new PartTotals(4_000, 123_456_789_012, 34, 2, 17, TimeSpan.FromTicks(123_456_789), Interrupted: true, KeepResult: false);
@@ -40,6 +56,7 @@ public sealed class IterationLedgerTests
             Assert.That(PartTotals.Parse(totals.Format()), Is.EqualTo(totals));
             Assert.That(PartTotals.Parse((totals with { FirstStepBoundIteration = null }).Format()).FirstStepBoundIteration, Is.Null);
             Assert.That(PartProtocol.TryParseIteration(PartProtocol.Iteration(new ExploredIteration(7, 31, true, false)), out var back) ? back : default, Is.EqualTo(new ExploredIteration(7, 31, true, false)));
+            Assert.That(PartProtocol.TryParseIteration(PartProtocol.Iteration(new ExploredIteration(8, 2, false, false, NotesRace: true)), out var race) ? race : default, Is.EqualTo(new ExploredIteration(8, 2, false, false, NotesRace: true)));
             Assert.That(PartProtocol.TryParseIteration("Bug found in iteration 3", out _), Is.False);
         });
     }

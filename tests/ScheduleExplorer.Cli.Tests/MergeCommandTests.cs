@@ -39,6 +39,52 @@ public sealed partial class MergeCommandTests
     }
 
     [Test]
+    public void Merge_ARaceInAnEarlierShard_IsOutrankedByALaterFailure()
+    {
+        var merged = Cli.Merge.ShardMerge.Merge([("s1", Shard(0, "bug", "DataRace")), ("s2", Shard(10, "no bug", null)), ("s3", Shard(20, "bug", "UnhandledException"))]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(merged.Bug?.Kind, Is.EqualTo("UnhandledException"));
+            Assert.That(merged.FirstBugIteration, Is.EqualTo(21));
+            Assert.That(merged.Iterations, Is.EqualTo(30), "a single run explores on after a race");
+        });
+    }
+
+    [Test]
+    public void Merge_ARaceWithNothingFailingLater_IsTheRunsBug()
+    {
+        var merged = Cli.Merge.ShardMerge.Merge([("s1", Shard(0, "no bug", null)), ("s2", Shard(10, "bug", "DataRace")), ("s3", Shard(20, "bug", "DataRace")), ("s4", Shard(30, "no bug", null))]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(merged.Verdict, Is.EqualTo("bug"));
+            Assert.That(merged.Bug?.Kind, Is.EqualTo("DataRace"));
+            Assert.That(merged.FirstBugIteration, Is.EqualTo(11), "the first race");
+            Assert.That(merged.Text, Is.EqualTo("race at 11"));
+            Assert.That(merged.Iterations, Is.EqualTo(40), "every shard was explored");
+        });
+    }
+
+    private static Cli.Reports.RunSummary Shard(int first, string verdict, string? kind) => new()
+    {
+        Method = "M.T",
+        Strategy = "random",
+        Seed = 1,
+        FirstIteration = first,
+        PlannedIterations = 10,
+        Verdict = verdict,
+        BugFound = kind is not null,
+        FirstBugIteration = kind is null ? null : first + 1,
+        Iterations = 10,
+        ElapsedSeconds = 1,
+        TotalSteps = 100,
+        Bug = kind is null ? null : new Cli.Reports.RunSummaryBug { Kind = kind, Message = kind },
+        Text = kind is null ? null : (kind == "DataRace" ? "race" : "failure") + $" at {first + 1}",
+        Trace = null,
+        CouldNotTest = null,
+        StepBoundHits = 0,
+    };
+
+    [Test]
     public void Merge_AMissingShard_IsBadInput()
     {
         using var folder = new TempDirectory();

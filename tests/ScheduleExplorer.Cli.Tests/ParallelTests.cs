@@ -23,6 +23,8 @@ public sealed partial class ParallelTests
     [TestCase("LostUpdate.Unsynchronized", 1, "LostUpdate.Unsynchronized.random.seed7.json")]
     [TestCase("LostUpdate.Locked", 0, null)]
     [TestCase("Misbehaving.ProcessKillers.NativeCrash", 1, "ProcessKillers.NativeCrash.random.seed7.json")]
+    [TestCase("Publication.PlainFlag", 1, "Publication.PlainFlag.random.seed7.json")]
+    [TestCase("Partitioned.SharedObject", 1, "Partitioned.SharedObject.random.seed7.json")]
     public void Parallel_PrintsWritesAndExits_AsTheSerialRun(string method, int exitCode, string? traceName)
     {
         var serial = Run(method, "serial", []);

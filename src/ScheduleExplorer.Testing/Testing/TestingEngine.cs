@@ -159,7 +159,12 @@ public sealed class TestingEngine : IDisposable
             }
 
             statistics.Add(iteration, outcome, replay is null ? null : CheckReplayEnd(strategy, outcome, replay));
-            _configuration.IterationEnded?.Invoke(new ExploredIteration(iteration, outcome.Steps, outcome.StepBoundReached, EndsRun: (outcome.Bug is not null && _configuration.StopAtFirstBug) || scheduler.IsBroken));
+            _configuration.IterationEnded?.Invoke(new ExploredIteration(
+                iteration,
+                outcome.Steps,
+                outcome.StepBoundReached,
+                EndsRun: (outcome.Bug is not null && _configuration.StopAtFirstBug) || scheduler.IsBroken,
+                NotesRace: outcome.Race is not null && outcome.Bug is null && race is null && statistics.Bug is null));
             if (statistics.Bug is not null && statistics.FirstBugTrace is null)
             {
                 progress.BugFound(iteration + 1, statistics.Bug);

@@ -5,8 +5,9 @@ namespace ScheduleExplorer.Cli.Merge;
 /// <summary>
 /// Merges the reports of the shards of one run (<c>schedex test --shard k/n --report …</c>) into the
 /// report one machine would have written: the shards are put in iteration order; a single run stops
-/// at its first bug (or at the first "could not test" that stops a run), so the merged run is every
+/// at its first failure (or at the first "could not test" that stops a run), so the merged run is every
 /// shard before that one plus that one, and the bug, its iteration, trace and text are that shard's.
+/// A data race stops nothing: with no such stop, the first shard's race is the run's bug.
 /// </summary>
 internal static class ShardMerge
 {
@@ -26,7 +27,7 @@ internal static class ShardMerge
         foreach (var (_, report) in ordered)
         {
             included.Add(report);
-            if (report.Verdict == "bug" || (report.CouldNotTest is { Cause: not "StepBound" }))
+            if (Stops(report))
             {
                 break;
             }
@@ -34,9 +35,13 @@ internal static class ShardMerge
 
         var last = included[^1];
         var first = included[0];
-        bool stopped = last.Verdict == "bug" || last.CouldNotTest is { Cause: not "StepBound" };
-        var stepBound = stopped ? null : included.FirstOrDefault(r => r.CouldNotTest is { Cause: "StepBound" });
-        return last with
+        bool stopped = Stops(last);
+
+        // A race does not stop a run: it is the run's bug only when no later shard failed or stopped.
+        var race = stopped ? null : included.FirstOrDefault(r => r.Bug?.Kind == nameof(Detection.BugKind.DataRace));
+        var stepBound = stopped || race is not null ? null : included.FirstOrDefault(r => r.CouldNotTest is { Cause: "StepBound" });
+        var result = race ?? last;
+        return result with
         {
             FirstIteration = first.FirstIteration ?? 0,
             PlannedIterations = ordered.Sum(s => s.Report.PlannedIterations ?? s.Report.Iterations),
@@ -44,11 +49,16 @@ internal static class ShardMerge
             TotalSteps = included.Sum(r => r.TotalSteps),
             StepBoundHits = included.Sum(r => r.StepBoundHits),
             ElapsedSeconds = Math.Round(included.Sum(r => r.ElapsedSeconds), 6),
-            Verdict = stopped ? last.Verdict : stepBound?.Verdict ?? "no bug",
-            CouldNotTest = stopped ? last.CouldNotTest : stepBound?.CouldNotTest,
-            Text = stopped ? last.Text : stepBound?.Text,
+            Verdict = stopped || race is not null ? result.Verdict : stepBound?.Verdict ?? "no bug",
+            CouldNotTest = stopped || race is not null ? result.CouldNotTest : stepBound?.CouldNotTest,
+            Text = stopped || race is not null ? result.Text : stepBound?.Text,
         };
     }
+
+    /// <summary>Whether a single run would have stopped at this shard's result: a failure, or a "could not test" other than the step bound.</summary>
+    private static bool Stops(RunSummary report) =>
+        (report.Verdict == "bug" && report.Bug?.Kind != nameof(Detection.BugKind.DataRace))
+        || report.CouldNotTest is { Cause: not "StepBound" };
 
     /// <summary>The JUnit test case of a report: failed with the bug report, skipped with what could not be tested, or passed.</summary>
     public static JUnitReport.Case JUnitCase(RunSummary summary)

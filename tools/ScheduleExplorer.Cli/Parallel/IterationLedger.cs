@@ -19,6 +19,8 @@ internal sealed class IterationLedger
     private int _ends;
     private int? _end;
     private int _endPart;
+    private int? _race;
+    private int _racePart;
 
     /// <summary>A ledger for <paramref name="count"/> iterations from <paramref name="first"/>.</summary>
     public IterationLedger(int first, int count)
@@ -61,6 +63,21 @@ internal sealed class IterationLedger
             lock (_lock)
             {
                 return _end is { } end ? (end + _first, _endPart) : null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The lowest iteration (0-based, absolute) that saw a data race with nothing failing, and its part,
+    /// or null: the run's bug when no iteration ends the run.
+    /// </summary>
+    public (int Iteration, int Part)? Race
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _race is { } race ? (race + _first, _racePart) : null;
             }
         }
     }
@@ -112,6 +129,12 @@ internal sealed class IterationLedger
                     _end = index;
                     _endPart = part;
                 }
+            }
+
+            if (iteration.NotesRace && (_race is null || index < _race))
+            {
+                _race = index;
+                _racePart = part;
             }
 
             while (_prefix < _done.Length && _done[_prefix])

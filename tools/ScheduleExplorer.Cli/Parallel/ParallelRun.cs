@@ -9,7 +9,7 @@ namespace ScheduleExplorer.Cli.Parallel;
 /// <c>schedex test --parallel N</c>: N child processes explore the iterations striped (part k runs
 /// iterations k − 1, k − 1 + N, …), each with its own scheduler, and report every iteration here. The
 /// run's result is the lowest iteration that ends it (a bug, a crash, "could not test"), final once
-/// every iteration before it is done; the part that ran it prints it with the run's figures, so
+/// every iteration before it is done, or else the lowest iteration that saw a data race; the part that ran it prints it with the run's figures, so
 /// stdout, the report, the JUnit file, the trace and the exit code are those of a serial run.
 /// </summary>
 internal sealed class ParallelRun
@@ -95,8 +95,15 @@ internal sealed class ParallelRun
         }
 
         // No iteration ended the run, or a signal or the time budget stopped it before its end was
-        // final: the result is the iterations done without a gap, without the bug of a later one.
+        // final: the result is the iterations done without a gap, without the bug of a later one. A
+        // race among them is the run's bug, as in a serial run where nothing failed: the part that saw
+        // the first one reports it (a part reports its first race when none of its iterations failed).
         int prefix = _ledger.Prefix;
+        if (_ledger.Race is { } race && race.Iteration - _first < prefix)
+        {
+            return (_parts[race.Part - 1], _ledger.Totals(prefix, elapsed, interrupted && prefix < _count, keepResult: true));
+        }
+
         var printer = _parts.First(p => p.Ended);
         return (printer, _ledger.Totals(prefix, elapsed, interrupted && prefix < _count, keepResult: false));
     }

@@ -27,7 +27,7 @@ internal static class PartProtocol
     /// <summary>The line for one explored iteration.</summary>
     public static string Iteration(ExploredIteration iteration) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{IterationPrefix}{iteration.Iteration} {iteration.Steps} {Bit(iteration.StepBoundReached)} {Bit(iteration.EndsRun)}");
+        $"{IterationPrefix}{iteration.Iteration} {iteration.Steps} {Bit(iteration.StepBoundReached)} {Bit(iteration.EndsRun)} {Bit(iteration.NotesRace)}");
 
     /// <summary>Reads an iteration line; false for any other line.</summary>
     public static bool TryParseIteration(string line, out ExploredIteration iteration)
@@ -39,14 +39,14 @@ internal static class PartProtocol
         }
 
         string[] fields = line[IterationPrefix.Length..].Split(' ');
-        if (fields.Length != 4
+        if (fields.Length != 5
             || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out int number)
             || !int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out int steps))
         {
             return false;
         }
 
-        iteration = new ExploredIteration(number, steps, fields[2] == "1", fields[3] == "1");
+        iteration = new ExploredIteration(number, steps, fields[2] == "1", fields[3] == "1", fields[4] == "1");
         return true;
     }
 
