@@ -154,6 +154,37 @@ public class GateTests
     }
 }
 CS
+cat > SpinLockTests.cs <<'CS'
+namespace Bank;
+
+// A hand-rolled spin lock around a counter: one claims the flag atomically, the other checks it and
+// then sets it, so both threads can be inside at once. Both spin on Thread.Yield.
+public class SpinLockTests
+{
+    private sealed class Counter
+    {
+        private int _taken;
+        public int Value;
+
+        public void EnterAtomically() { while (Interlocked.CompareExchange(ref _taken, 1, 0) != 0) Thread.Yield(); }
+        public void EnterCheckThenSet() { while (Volatile.Read(ref _taken) != 0) Thread.Yield(); Volatile.Write(ref _taken, 1); }
+        public void Exit() => Interlocked.Exchange(ref _taken, 0);
+    }
+
+    [Test] public void CompareExchange_CountsTwo() => Count(c => c.EnterAtomically());
+    [Test] public void CheckThenSet_CountsTwo() => Count(c => c.EnterCheckThenSet());
+
+    private static void Count(Action<Counter> enter)
+    {
+        var counter = new Counter();
+        void Work() { enter(counter); int seen = counter.Value; counter.Value = seen + 1; counter.Exit(); }
+        var a = new Thread(Work);
+        var b = new Thread(Work);
+        a.Start(); b.Start(); a.Join(); b.Join();
+        Assert.That(counter.Value, Is.EqualTo(2), "an increment was lost");
+    }
+}
+CS
 rm -f UnitTest1.cs
 set +e
 dotnet test 2>&1 | tee "$work/dotnet-test.log"
@@ -210,5 +241,20 @@ set -e
 grep -q "both workers got in" "$work/gate.log"
 echo "volatile flags: exit $gate (1: found), its replay: exit $gate_replay (1), sequentially consistent: exit $gate_sc (0), fenced: exit $gate_fenced (0)"
 [ "$gate" -eq 1 ] && [ "$gate_replay" -eq 1 ] && [ "$gate_sc" -eq 0 ] && [ "$gate_fenced" -eq 0 ]
+
+echo "== spin loops on Thread.Yield: depth-first search finds the broken lock and finishes the sound one's fair schedules"
+set +e
+"$work/tool/schedex" test "$dll" --method SpinLockTests.CheckThenSet_CountsTwo -s dfs -i 100000 -o "$work/spin-traces" -v quiet | tee "$work/spin.log" | sed -n 1,2p
+spin=${PIPESTATUS[0]}
+"$work/tool/schedex" test "$dll" --method SpinLockTests.CompareExchange_CountsTwo -s dfs -i 100000 -v quiet | tee "$work/spin-fixed.log" | sed -n 1,2p
+spin_fixed=${PIPESTATUS[0]}
+"$work/tool/schedex" test "$dll" --method SpinLockTests.CompareExchange_CountsTwo -s dfs -i 1000 --no-fair-yields -v quiet | tee "$work/spin-unfair.log" | sed -n 1,2p
+spin_unfair=${PIPESTATUS[0]}
+set -e
+grep -q "an increment was lost" "$work/spin.log"
+grep -q "every fair schedule explored" "$work/spin-fixed.log"
+! grep -q "schedule explored" "$work/spin-unfair.log"
+echo "check-then-set: exit $spin (1: found), compare-exchange: exit $spin_fixed (0, every fair schedule), without fairness: exit $spin_unfair (0, and 1,000 schedules do not finish the tree: each spins once more)"
+[ "$spin" -eq 1 ] && [ "$spin_fixed" -eq 0 ] && [ "$spin_unfair" -eq 0 ]
 [ "$status" -eq 1 ] && [ "$replay" -eq 1 ] && [ "$racy" -eq 1 ] && [ "$cache_replay" -eq 1 ] && [ "$locked" -eq 0 ] && [ "$race" -eq 1 ] && [ "$accepted" -eq 0 ]
 echo "package smoke test: OK"

@@ -40,6 +40,7 @@ internal static class BugFindingStatistics
         "Memory.Dekker.VolatileFlags",
         "Memory.Dekker.VolatileCalls",
         "Memory.Peterson.VolatileFields",
+        "AsyncSpin.FlagFirst",
     ];
 
     private static readonly (string Strategy, int? Bound)[] s_strategies =

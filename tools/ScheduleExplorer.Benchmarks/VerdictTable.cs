@@ -57,6 +57,7 @@ internal static class VerdictTable
         ("store buffering: Dekker `static volatile` flags / `Interlocked.Exchange`", "Memory.Dekker.StaticFlags", "Memory.Dekker.InterlockedExchange"),
         ("store buffering: Dekker `Volatile.Write`/`Read` / `Interlocked.MemoryBarrier`", "Memory.Dekker.VolatileCalls", "Memory.Dekker.VolatileCallsFenced"),
         ("store buffering: Peterson `volatile` fields / fenced", "Memory.Peterson.VolatileFields", "Memory.Peterson.Fenced"),
+        ("fair yields: an async poll on `await Task.Yield()`, flag raised first / last", "AsyncSpin.FlagFirst", "AsyncSpin.RecordFirst"),
     ];
 
     public static void Run(int budget, int dfsBudget)

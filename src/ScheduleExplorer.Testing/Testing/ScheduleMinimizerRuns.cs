@@ -6,6 +6,8 @@ namespace ScheduleExplorer.Testing;
 /// <summary>The runs of one minimization: each one iteration under a strategy, counted with the steps it took.</summary>
 internal sealed class ScheduleMinimizerRuns(ControlledScheduler scheduler, Action entry, BugReport bug, Action? beforeIteration)
 {
+    private static readonly IterationOutcome s_notRun = new(null, "the scheduler is broken by an earlier hang", 0, 0, 0, [], StepBoundReached: true, 0, []);
+
     /// <summary>Runs so far.</summary>
     public int Count { get; private set; }
 
@@ -25,6 +27,14 @@ internal sealed class ScheduleMinimizerRuns(ControlledScheduler scheduler, Actio
     /// <summary>Runs one iteration under <paramref name="strategy"/>, already prepared; true when it shows the same bug.</summary>
     public bool Run(ISchedulingStrategy strategy, out IterationOutcome outcome)
     {
+        if (scheduler.IsBroken)
+        {
+            // A hang in an earlier run (a loaded machine, or code that blocks outside control) ended
+            // the scheduler: nothing more can be tried, and nothing tried shows the bug or completes a level.
+            outcome = s_notRun;
+            return false;
+        }
+
         Count++;
         scheduler.Use(strategy);
         beforeIteration?.Invoke();

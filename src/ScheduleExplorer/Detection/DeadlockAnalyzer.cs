@@ -1,18 +1,16 @@
 using System.Text;
-using ScheduleExplorer.Runtime;
 
 namespace ScheduleExplorer.Detection;
 
 /// <summary>
 /// Explains a deadlock Coffman-style: the wait-for cycle (who holds what, who waits for what, where),
-/// then every blocked operation. Resource names may call user <c>ToString</c>, so the scheduler runs
-/// this with control suspended.
+/// then every blocked operation. Works on plain data (<see cref="BlockedOperation"/>) the runtime
+/// builds; resource names may call user <c>ToString</c>, so the runtime builds it with control suspended.
 /// </summary>
 internal static class DeadlockAnalyzer
 {
-    public static BugReport Analyze(IReadOnlyList<ControlledOperation> operations, IReadOnlyList<PostedContinuation>? posted = null)
+    public static BugReport Analyze(IReadOnlyList<BlockedOperation> blocked, IReadOnlyList<StrandedContinuation> stranded)
     {
-        var blocked = operations.Where(o => o.Status == OperationStatus.Blocked).ToList();
         var cycle = FindCycle(blocked);
         var message = new StringBuilder("Deadlock: ");
         if (cycle.Count > 0)
@@ -43,58 +41,58 @@ internal static class DeadlockAnalyzer
             }
         }
 
-        foreach (var stranded in posted?.Where(p => !p.Ran) ?? [])
+        foreach (var continuation in stranded)
         {
             // Sync-over-async: the flow's continuation sits in a context whose thread is blocked.
-            string text = $"the continuation of '{stranded.Flow}'{(stranded.Site is { } at ? $" (await at {at})" : string.Empty)} was posted to {stranded.ContextName} and never ran: the operation that runs that context is blocked (sync-over-async; ConfigureAwait(false) or awaiting instead of blocking avoids it)";
+            string text = $"the continuation of '{continuation.Flow}'{(continuation.Site is { } at ? $" (await at {at})" : string.Empty)} was posted to {continuation.ContextName} and never ran: the operation that runs that context is blocked (sync-over-async; ConfigureAwait(false) or awaiting instead of blocking avoids it)";
             message.Append("; ").Append(text);
             details.AppendLine().Append("  ").Append(text);
         }
 
         // Who is stuck in the cycle (or at all) and where, in an order that does not depend on who
         // blocked first; not the resources' names, which some resources take from the order of first use.
-        var signature = (cycle.Count > 0 ? cycle : blocked).Select(o => $"'{o.Name}' {o.BlockKind} at {o.BlockSite}").Order(StringComparer.Ordinal);
-        return new BugReport(BugKind.Deadlock, message.ToString(), details.ToString().TrimEnd(), cycle.FirstOrDefault()?.Name ?? blocked.FirstOrDefault()?.Name)
+        IReadOnlyList<BlockedOperation> stuck = cycle.Count > 0 ? cycle : blocked;
+        var signature = stuck.Select(o => $"'{o.Name}' {o.Kind} at {o.Site}").Order(StringComparer.Ordinal);
+        return new BugReport(BugKind.Deadlock, message.ToString(), details.ToString().TrimEnd(), stuck.FirstOrDefault()?.Name)
         {
             Signature = string.Join("; ", signature),
-            Deadlock = new DeadlockFacts { Cycle = cycle.Count > 0, Edges = [.. (cycle.Count > 0 ? cycle : blocked).Select(Edge)] },
+            Deadlock = new DeadlockFacts { Cycle = cycle.Count > 0, Edges = [.. stuck.Select(Edge)] },
         };
     }
 
-    private static WaitForEdge Edge(ControlledOperation operation) => new()
+    private static WaitForEdge Edge(BlockedOperation operation) => new()
     {
         Operation = operation.Name,
-        Holds = [.. operation.Held.Select(r => r.Name)],
-        WaitsFor = operation.BlockedOn?.Name,
-        HeldBy = operation.BlockedOn?.Owner is { } owner && !ReferenceEquals(owner, operation) && operation.BlockedOn is not CompletionResource ? owner.Name : null,
-        Site = operation.BlockSite,
+        Holds = [.. operation.Holds],
+        WaitsFor = operation.WaitsFor,
+        HeldBy = operation.HeldBy,
+        Site = operation.Site,
     };
 
     /// <summary>"'philosopher 0' holds fork 0, waits for fork 1 (held by 'philosopher 1') at Philosophers.cs:42".</summary>
-    public static string DescribeEdge(ControlledOperation operation)
+    private static string DescribeEdge(BlockedOperation operation)
     {
         var text = new StringBuilder($"'{operation.Name}'");
-        if (operation.Held.Count > 0)
+        if (operation.Holds.Count > 0)
         {
-            text.Append(" holds ").Append(string.Join(", ", operation.Held.Select(r => r.Name)));
+            text.Append(" holds ").Append(string.Join(", ", operation.Holds));
             text.Append(',');
         }
 
-        var resource = operation.BlockedOn;
-        if (resource is null)
+        if (operation.WaitsFor is not { } resource)
         {
             text.Append(" sleeps forever");
         }
         else
         {
-            text.Append(operation.AwaitingPulse ? " waits for a pulse on " : operation.BlockKind == SchedulingPointKind.Await ? " awaits " : " waits for ").Append(resource.Name);
-            if (resource.Owner is { } owner && !ReferenceEquals(owner, operation))
+            text.Append(' ').Append(operation.Verb).Append(' ').Append(resource);
+            if (operation.HeldBy is { } owner)
             {
-                text.Append(resource is CompletionResource ? string.Empty : $" (held by '{owner.Name}')");
+                text.Append($" (held by '{owner}')");
             }
         }
 
-        if (operation.BlockSite is { } site)
+        if (operation.Site is { } site)
         {
             text.Append(" at ").Append(site);
         }
@@ -102,19 +100,20 @@ internal static class DeadlockAnalyzer
         return text.ToString();
     }
 
-    private static List<ControlledOperation> FindCycle(List<ControlledOperation> blocked)
+    private static List<BlockedOperation> FindCycle(IReadOnlyList<BlockedOperation> blocked)
     {
+        var byId = blocked.ToDictionary(o => o.Id);
         foreach (var start in blocked)
         {
-            var path = new List<ControlledOperation>();
-            var current = start;
-            while (current is { Status: OperationStatus.Blocked } && !path.Contains(current))
+            var path = new List<BlockedOperation>();
+            BlockedOperation? current = start;
+            while (current is not null && !path.Contains(current))
             {
                 path.Add(current);
-                current = current.BlockedOn?.Owner;
+                current = current.OwnerId is { } owner ? byId.GetValueOrDefault(owner) : null;
             }
 
-            if (current is not null && path.Contains(current))
+            if (current is not null)
             {
                 var cycle = path.Skip(path.IndexOf(current)).ToList();
                 int first = cycle.IndexOf(cycle.MinBy(o => o.Id)!);

@@ -1,5 +1,3 @@
-using ScheduleExplorer.Runtime;
-
 namespace ScheduleExplorer.Detection;
 
 /// <summary>Turns an exception that escaped an operation into a bug report.</summary>
@@ -73,7 +71,7 @@ internal static class ExceptionClassifier
 
     /// <summary>Whether <paramref name="assembly"/> is the runtime or the engine above it.</summary>
     private static bool IsHarness(System.Reflection.Assembly? assembly) =>
-        assembly == typeof(ControlledScheduler).Assembly
+        assembly == typeof(BugReport).Assembly
         || string.Equals(assembly?.GetName().Name, "ScheduleExplorer.Testing", StringComparison.Ordinal);
 
     /// <summary>The first stack frame with a source line outside the harness and the BCL.</summary>

@@ -12,36 +12,37 @@ internal static class RuntimeBugs
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
 
     /// <summary>
-    /// The race <see cref="Runtime.DataRaceDetector"/> witnessed: <paramref name="operation"/> reached
-    /// <paramref name="access"/> while <paramref name="other"/> was paused at <paramref name="paused"/>.
+    /// The race the runtime witnessed on <paramref name="location"/> (an array's element
+    /// <paramref name="index"/>, or a field when null): <paramref name="reached"/> is the access an
+    /// operation reached while another was paused right before <paramref name="paused"/>.
     /// </summary>
-    public static BugReport DataRace(string operation, in Runtime.PendingAccess access, string other, in Runtime.PendingAccess paused)
+    public static BugReport DataRace(string location, nint? index, AccessWitness reached, AccessWitness paused)
     {
-        string where = access.Instance is Array
-            ? string.Create(s_invariant, $"an element of {access.Location} (index {access.Index})")
-            : access.Location;
-        var (first, second) = string.CompareOrdinal(access.Site, paused.Site) <= 0 ? (access, paused) : (paused, access);
+        string where = index is { } element
+            ? string.Create(s_invariant, $"an element of {location} (index {element})")
+            : location;
+        var (first, second) = string.CompareOrdinal(reached.Site, paused.Site) <= 0 ? (reached, paused) : (paused, reached);
         return new BugReport(
             BugKind.DataRace,
-            string.Create(s_invariant, $"Data race on {where}: '{operation}' is about to {Verb(access, present: false)} it at {access.Site} (step {access.Step}) while '{other}' is about to {Verb(paused, present: false)} it at {paused.Site} (step {paused.Step}), and nothing orders the two accesses."),
+            string.Create(s_invariant, $"Data race on {where}: '{reached.Operation}' is about to {Verb(reached, present: false)} it at {reached.Site} (step {reached.Step}) while '{paused.Operation}' is about to {Verb(paused, present: false)} it at {paused.Site} (step {paused.Step}), and nothing orders the two accesses."),
             "Both operations were right before these accesses at the same moment, so either may run first (and on real threads both at once): "
                 + "no lock, Interlocked or Volatile operation, task completion or other synchronization orders them. "
                 + "Guard the location with one lock or access it with Interlocked/Volatile; if the race is intended, mark the field [BenignRace] or list the location under BenignRaces in coyote.json.",
-            operation)
+            reached.Operation)
         {
-            Signature = $"race {access.Location} {Verb(first)} {first.Site} / {Verb(second)} {second.Site}",
+            Signature = $"race {location} {Verb(first)} {first.Site} / {Verb(second)} {second.Site}",
             Race = new DataRaceFacts
             {
-                Location = access.Location,
-                Index = access.Instance is Array ? access.Index : null,
-                Accesses = [Fact(operation, access), Fact(other, paused)],
+                Location = location,
+                Index = index,
+                Accesses = [Fact(reached), Fact(paused)],
             },
         };
 
-        static RacingAccess Fact(string name, in Runtime.PendingAccess a) =>
-            new() { Operation = name, Step = a.Step, Site = a.Site, Access = a.IsWrite ? "write" : "read" };
+        static RacingAccess Fact(in AccessWitness a) =>
+            new() { Operation = a.Operation, Step = a.Step, Site = a.Site, Access = a.IsWrite ? "write" : "read" };
 
-        static string Verb(in Runtime.PendingAccess a, bool present = true) => (a.IsWrite, present) switch
+        static string Verb(in AccessWitness a, bool present = true) => (a.IsWrite, present) switch
         {
             (true, true) => "writes",
             (false, true) => "reads",

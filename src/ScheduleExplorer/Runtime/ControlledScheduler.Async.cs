@@ -223,7 +223,7 @@ internal sealed partial class ControlledScheduler
                 : RuntimeBugs.UncontrolledAwaitHang(foreign.Name, foreign.BlockedOn!.Name, foreign.BlockSite, _options.HangTimeout);
         }
 
-        return Explain(() => DeadlockAnalyzer.Analyze(_operations.All, Tasks.Posted));
+        return Explain(() => DeadlockAnalyzer.Analyze(WaitForSnapshot.Blocked(_operations.All), WaitForSnapshot.Stranded(Tasks.Posted)));
     }
 
     private static bool IsUncontrolledWait(IBlockingResource? resource) => resource switch

@@ -56,7 +56,11 @@ internal sealed class DataRaceDetector
         {
             if (other.PausedAccess is { } paused && !ReferenceEquals(other, operation) && access.ConflictsWith(paused))
             {
-                Race = RuntimeBugs.DataRace(operation.Name, access, other.Name, paused);
+                Race = RuntimeBugs.DataRace(
+                    access.Location,
+                    access.Instance is Array ? access.Index : null,
+                    new AccessWitness(operation.Name, access.Site, access.Step, access.IsWrite),
+                    new AccessWitness(other.Name, paused.Site, paused.Step, paused.IsWrite));
                 return;
             }
         }

@@ -1,7 +1,8 @@
 namespace ScheduleExplorer.Runtime;
 
 /// <summary>
-/// Strong fairness for operations that yield (<c>Thread.Yield</c>, <c>Thread.Sleep(0)</c>), after the
+/// Strong fairness for operations that yield (<c>Thread.Yield</c>, <c>Thread.Sleep(0)</c>,
+/// <c>await Task.Yield()</c>), after the
 /// fair scheduler of CHESS (Musuvathi and Qadeer, "Fair stateless model checking", PLDI 2008). A yield
 /// says "I cannot progress until others do": an operation that yields again while some operation
 /// that was enabled at its previous yield (or that it disabled since) has not run waits until that
@@ -50,15 +51,17 @@ internal sealed class YieldFairness
     public ReadOnlySpan<int> Filter(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind)
     {
         _decision++;
-        if (!Enabled || (!_anyYield && kind != SchedulingPointKind.Yield))
+        bool yields = kind is SchedulingPointKind.Yield or SchedulingPointKind.Await;
+        if (!Enabled || (!_anyYield && !yields))
         {
             return enabled;
         }
 
         NoteDisabled(enabled);
-        if (kind == SchedulingPointKind.Yield && enabled.Contains(current))
+        if (yields && enabled.Contains(current))
         {
-            // A yield that could go on (a spin-wait blocks until another operation steps instead).
+            // A yield that could go on: Thread.Yield, or an await whose continuation may run at once
+            // (await Task.Yield()). A spin-wait or an await of an incomplete task blocks instead.
             NoteYield(enabled, current);
         }
 

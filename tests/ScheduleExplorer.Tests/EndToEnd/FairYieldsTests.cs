@@ -50,6 +50,36 @@ public sealed class FairYieldsTests
         });
     }
 
+    [TestCase(StrategyKind.Dfs, 47)]
+    [TestCase(StrategyKind.Dpor, 17)]
+    public void AnAsyncPollOnTaskYield_IsFound_AndItsFixIsCleanInEveryFairSchedule(string strategy, int schedules)
+    {
+        var bug = Workload.AssertFoundAndReplays("AsyncSpin.FlagFirst", s_fair with { Strategy = strategy }, BugKind.UnhandledException, "Saw the flag but not the record");
+        Assert.That(bug.Trace!.Options.FairYields, Is.True);
+
+        var report = Workload.Explore("AsyncSpin.RecordFirst", s_fair with { Strategy = strategy, Iterations = 1_000_000 });
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Bug, Is.Null, report.Bug?.Message);
+            Assert.That(report.Exhausted, Is.True, "each poll is a yield of the same flow, so fairness bounds it");
+            Assert.That(report.Iterations, Is.EqualTo(schedules));
+            Assert.That(report.ExhaustedText, Is.EqualTo("every fair schedule explored"));
+        });
+    }
+
+    [Test]
+    public void WithoutFairness_AnAsyncPoll_IsCutOffByTheStepBound()
+    {
+        var report = Workload.Explore("AsyncSpin.RecordFirst", s_fair with { Strategy = StrategyKind.Dfs, FairYields = false, FailOnMaxSteps = false, MaxSteps = 5_000, Iterations = 2_000 });
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Bug, Is.Null, report.Bug?.Message);
+            Assert.That(report.Exhausted, Is.False);
+            Assert.That(report.StepBoundHits, Is.Positive, "some schedule polls until the step bound");
+            Assert.That(report.Verdict, Is.EqualTo(Verdict.CouldNotTest), "a cut-off schedule is not a verdict");
+        });
+    }
+
     [Test]
     public void WithoutFairness_DepthFirstSearch_SpinsAndNeverFinishes()
     {

@@ -1,3 +1,4 @@
+using Mono.Cecil;
 using NUnit.Framework;
 using ScheduleExplorer.Controlled;
 using ScheduleExplorer.Runtime;
@@ -30,4 +31,72 @@ public sealed class AssemblyLayeringTests
         Assert.That(typeof(TestingEngine).Assembly, Is.Not.SameAs(typeof(ControlledScheduler).Assembly));
         Assert.That(references, Does.Contain("ScheduleExplorer").And.Contain("ScheduleExplorer.Rewriting"));
     }
+
+    [Test]
+    public void Detection_UsesNoTypeOfTheRuntimeOrTheShims()
+    {
+        // The runtime calls detection with plain data (BlockedOperation, AccessWitness), never the other way round.
+        using var module = ModuleDefinition.ReadModule(typeof(ControlledScheduler).Assembly.Location);
+        var detection = module.Types.Where(t => t.Namespace == "ScheduleExplorer.Detection").SelectMany(WithNested).ToList();
+        var offenders = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in detection)
+        {
+            Check(type.BaseType, type.FullName);
+            foreach (var field in type.Fields)
+            {
+                Check(field.FieldType, field.FullName);
+            }
+
+            foreach (var method in type.Methods)
+            {
+                Check(method.ReturnType, method.FullName);
+                foreach (var parameter in method.Parameters)
+                {
+                    Check(parameter.ParameterType, method.FullName);
+                }
+
+                foreach (var instruction in method.HasBody ? method.Body.Instructions : [])
+                {
+                    switch (instruction.Operand)
+                    {
+                        case TypeReference t:
+                            Check(t, method.FullName);
+                            break;
+                        case MemberReference m:
+                            Check(m.DeclaringType, method.FullName);
+                            break;
+                    }
+                }
+            }
+        }
+
+        Assert.That(detection, Has.Count.GreaterThan(10), "the detection types were found");
+        Assert.That(offenders, Is.Empty);
+
+        void Check(TypeReference? type, string user)
+        {
+            if (type is null)
+            {
+                return;
+            }
+
+            if (type is GenericInstanceType generic)
+            {
+                generic.GenericArguments.ToList().ForEach(a => Check(a, user));
+            }
+
+            var element = type.GetElementType();
+            while (element.DeclaringType is { } outer)
+            {
+                element = outer;
+            }
+
+            if (element.Namespace is "ScheduleExplorer.Runtime" or "ScheduleExplorer.Controlled")
+            {
+                offenders.Add($"{user} uses {type.FullName}");
+            }
+        }
+    }
+
+    private static IEnumerable<TypeDefinition> WithNested(TypeDefinition type) => [type, .. type.NestedTypes.SelectMany(WithNested)];
 }

@@ -34,6 +34,7 @@ internal static class HuntPlan
         new("Publication.PlainFlag", ExpectBug: true),
         new("Dekker.VolatileFlags", ExpectBug: true),
         new("Peterson.VolatileFields", ExpectBug: true),
+        new("AsyncSpin.FlagFirst", ExpectBug: true),
         new("LostUpdate.Locked", ExpectBug: false),
         new("LostUpdate.LockedWithLock", ExpectBug: false),
         new("LostUpdate.Interlocked", ExpectBug: false),
@@ -64,6 +65,7 @@ internal static class HuntPlan
         new("Publication.VolatileFlag", ExpectBug: false),
         new("Dekker.MemoryBarrier", ExpectBug: false),
         new("Peterson.Fenced", ExpectBug: false),
+        new("AsyncSpin.RecordFirst", ExpectBug: false),
     ];
 
     /// <summary>The strategies every case is explored with.</summary>
