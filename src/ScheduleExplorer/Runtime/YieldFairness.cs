@@ -46,7 +46,8 @@ internal sealed class YieldFairness
     /// <summary>
     /// The operations the strategy may choose from at this decision: <paramref name="enabled"/> without
     /// those waiting for an enabled operation to run. <paramref name="kind"/> is what
-    /// <paramref name="current"/> is doing; a <see cref="SchedulingPointKind.Yield"/> adds its waits first.
+    /// <paramref name="current"/> is doing; a <see cref="SchedulingPointKind.Yield"/>, or an
+    /// <see cref="SchedulingPointKind.Await"/> that leaves it enabled, adds its waits first.
     /// </summary>
     public ReadOnlySpan<int> Filter(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind)
     {
@@ -76,8 +77,7 @@ internal sealed class YieldFairness
             return enabled;
         }
 
-        // An edge lapses once its operation has run after the edge was added.
-        _waits.RemoveAll(w => LastRun(w.For) >= w.Since);
+        DropLapsedWaits();
         _filtered.Clear();
         foreach (int id in enabled)
         {
@@ -107,6 +107,22 @@ internal sealed class YieldFairness
         Grow(chosen);
         _lastRun[chosen] = _decision;
         _previousChosen = chosen;
+    }
+
+    /// <summary>A wait lapses once its operation has run after the wait was added (in place: this runs at every decision).</summary>
+    private void DropLapsedWaits()
+    {
+        int kept = 0;
+        for (int i = 0; i < _waits.Count; i++)
+        {
+            var wait = _waits[i];
+            if (LastRun(wait.For) < wait.Since)
+            {
+                _waits[kept++] = wait;
+            }
+        }
+
+        _waits.RemoveRange(kept, _waits.Count - kept);
     }
 
     private bool Waits(int id, ReadOnlySpan<int> enabled)
