@@ -13,6 +13,9 @@ internal sealed partial class ControlledScheduler
 {
     private static readonly Action<object?> s_runAction = static state => ((Action)state!)();
 
+    // Set while the scheduler waits, in real time, for work that completes outside it (read by the hang watchdog).
+    private volatile bool _waitingForForeignWork;
+
     /// <summary>The tasks created under control this iteration.</summary>
     public TaskTable Tasks { get; } = new();
 
@@ -235,18 +238,28 @@ internal sealed partial class ControlledScheduler
 
     private bool WaitForUncontrolledCompletion(ControlledOperation operation)
     {
-        var deadline = DateTime.UtcNow + _options.HangTimeout;
-        var spinner = new SpinWait();
-        while (DateTime.UtcNow < deadline && !_canceled)
+        // This wait is bounded by the hang timeout and reports its own verdict: the hang watchdog
+        // must not take it for a stuck operation (both would fire at the same moment).
+        _waitingForForeignWork = true;
+        try
         {
-            if (operation.BlockedOn!.CanProceed(operation))
+            var deadline = DateTime.UtcNow + _options.HangTimeout;
+            var spinner = new SpinWait();
+            while (DateTime.UtcNow < deadline && !_canceled)
             {
-                return true;
+                if (operation.BlockedOn!.CanProceed(operation))
+                {
+                    return true;
+                }
+
+                spinner.SpinOnce(sleep1Threshold: 10);
             }
 
-            spinner.SpinOnce(sleep1Threshold: 10);
+            return false;
         }
-
-        return false;
+        finally
+        {
+            _waitingForForeignWork = false;
+        }
     }
 }

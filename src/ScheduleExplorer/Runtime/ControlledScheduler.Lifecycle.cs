@@ -291,7 +291,7 @@ internal sealed partial class ControlledScheduler
         while (!_engineSignal.Wait(slice))
         {
             int steps = Volatile.Read(ref _steps);
-            if (steps != lastSteps)
+            if (steps != lastSteps || _waitingForForeignWork)
             {
                 lastSteps = steps;
                 lastProgress = System.Diagnostics.Stopwatch.GetTimestamp();
