@@ -5,8 +5,9 @@ namespace ScheduleExplorer.Testing;
 
 /// <summary>
 /// Shrinks a failing schedule to fewer preemptions before it is reported, so the trace and the
-/// lanes show only the context switches the bug needs. A greedy pass first cuts preemptions off the
-/// end (<see cref="ScheduleMinimizerSuffixes"/>). The schedule is then replayed as a
+/// lanes show only the context switches the bug needs. A deadlock on a wait-for cycle is first tried
+/// with schedules built from the cycle, one preemption each (<see cref="ScheduleMinimizerCycles"/>).
+/// A greedy pass then cuts preemptions off the end (<see cref="ScheduleMinimizerSuffixes"/>). The schedule is then replayed as a
 /// <see cref="SchedulePlan"/> (each preemption named by the preempted operation's own point, so it
 /// stays put when others move); then delta debugging over the set of preemptions (ddmin: drop
 /// halves, quarters, … down to single preemptions) keeps every smaller set that still shows the
@@ -30,9 +31,10 @@ internal static class ScheduleMinimizer
         var runs = new ScheduleMinimizerRuns(scheduler, entry, failing.Bug, beforeIteration);
         var best = failing;
         bool oneMinimal = true;
-        if (failing.Preemptions > 0)
+        best = ScheduleMinimizerCycles.Shrink(runs, best, budget.CycleRuns);
+        if (best.Preemptions > 0)
         {
-            best = ScheduleMinimizerSuffixes.Shrink(runs, failing, budget.SuffixRuns, budget.SuffixSteps);
+            best = ScheduleMinimizerSuffixes.Shrink(runs, best, budget.SuffixRuns, budget.SuffixSteps);
         }
 
         if (best.Preemptions > 0)

@@ -8,7 +8,8 @@ namespace ScheduleExplorer.Testing;
 /// every schedule with at most k preemptions (<see cref="PreemptionBoundedStrategy"/>), k = 0, 1, …
 /// up to the preemptions of the best schedule so far; a level run to its end without the bug rules
 /// its count out, and the first level that shows the bug gives the fewest preemptions, proven. The rest
-/// of that level, with runs cut once they are no shorter, looks for the shortest schedule at that count.
+/// of that level, with runs cut once they are no shorter, looks for the shortest schedule at that count
+/// (within <see cref="MinimizationBudget.ShortenRuns"/> runs once the count is proven).
 /// Each exhaustive run is followed, while the level has not shown the bug, by a random run within
 /// k (mostly) or more, up to one preemption fewer than the best (<see cref="PreemptionSamplingStrategy"/>):
 /// depth-first order reaches a failing schedule whose first switch is early only after the
@@ -32,10 +33,17 @@ internal static class ScheduleMinimizerSearch
         var exhaustive = new PreemptionBoundedStrategy(level);
         bool levelComplete = true;
         int sampled = 0;
+        bool shortening = false;
         for (int iteration = 0; runs.Within(runLimit, stepLimit); iteration++)
         {
-            // A level that holds the bug only looks for a shorter schedule.
+            // A level that holds the bug only looks for a shorter schedule, with a few runs once the count is proven.
             bool found = best.Preemptions <= level;
+            if (found && ruledOut >= best.Preemptions && !shortening)
+            {
+                shortening = true;
+                runLimit = Math.Min(runLimit, runs.Count + budget.ShortenRuns);
+            }
+
             exhaustive.StepCap = found ? best.Steps : null;
             if (!exhaustive.PrepareIteration(iteration))
             {
