@@ -6,7 +6,7 @@ namespace ScheduleExplorer.Runtime;
 
 /// <summary>
 /// The decision path of the controlled scheduler: from a scheduling point to the operation that runs
-/// next (fairness filters the enabled set, the strategy picks, preemptions are counted), the switch
+/// next (fairness filters the enabled set, the strategy picks, the decision is published), the switch
 /// itself, and the ends of an iteration at a point (step bound, nothing enabled, divergence).
 /// </summary>
 internal sealed partial class ControlledScheduler
@@ -14,7 +14,7 @@ internal sealed partial class ControlledScheduler
     /// <summary>The operation to run next; null when nothing can run, or when a replay diverged.</summary>
     private ControlledOperation? PickNext(ControlledOperation current, SchedulingPointKind kind, string? site, string? target)
     {
-        if (_strategy.ObservesEffects)
+        if (_events.ObservesEffects)
         {
             NoteCompletedAwaits();
         }
@@ -52,11 +52,8 @@ internal sealed partial class ControlledScheduler
             RecordEffect(StepEffect.Everything, isWrite: true);
         }
 
-        if (!ReferenceEquals(next, current) && (Now == now ? currentEnabled : current.IsEnabled(Now)))
-        {
-            _preemptions++;
-        }
-
+        bool couldGoOn = Now == now ? currentEnabled : current.IsEnabled(Now);
+        _events.Decision(new DecisionEvent(_steps, current.Id, kind, site, target, enabled.Length, chosen, couldGoOn));
         return next;
     }
 
@@ -69,7 +66,6 @@ internal sealed partial class ControlledScheduler
 
     private void SwitchTo(ControlledOperation from, ControlledOperation to)
     {
-        _switches++;
         _current = to;
         AssignWorker(to);
         to.Worker!.Resume();

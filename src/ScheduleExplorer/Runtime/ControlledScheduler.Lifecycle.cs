@@ -62,8 +62,8 @@ internal sealed partial class ControlledScheduler
             _bug,
             divergence,
             _steps,
-            _switches,
-            _preemptions,
+            _metrics.Switches,
+            _metrics.Preemptions,
             keep ? [.. _operations.All.Select(o => o.Name)] : [],
             _stepBoundReached,
             _operations.Now,
@@ -153,11 +153,6 @@ internal sealed partial class ControlledScheduler
             return null;
         }
 
-        if (!ReferenceEquals(next, operation))
-        {
-            _switches++;
-        }
-
         return HandOver(worker, next);
     }
 
@@ -235,7 +230,7 @@ internal sealed partial class ControlledScheduler
             Buffers.Flush(this, operation);
         }
 
-        if (_strategy.ObservesEffects)
+        if (_events.ObservesEffects)
         {
             RecordEffect(Resources.CompletionOf(operation), isWrite: true);
         }
@@ -254,7 +249,6 @@ internal sealed partial class ControlledScheduler
             return null;
         }
 
-        _switches++;
         return HandOver(worker, next);
     }
 
@@ -272,8 +266,7 @@ internal sealed partial class ControlledScheduler
         _canceled = false;
         _stepBoundReached = false;
         _steps = 0;
-        _switches = 0;
-        _preemptions = 0;
+        _events.IterationStarted();
         _current = null;
     }
 

@@ -29,12 +29,19 @@ internal sealed partial class ControlledScheduler : IDisposable
     private volatile string? _uncontrolledThread;
     private volatile string? _hangStack;
     private int _steps;
-    private int _switches;
-    private int _preemptions;
+    private readonly ExecutionEvents _events = new();
+    private readonly ExecutionMetrics _metrics = new();
 
     public ControlledScheduler(ISchedulingStrategy strategy, SchedulerOptions options)
     {
         _strategy = new StrategyMediator(strategy, options.ScheduleSink);
+        _events.Subscribe(_metrics);
+        _events.Subscribe(_strategy);
+        foreach (var observer in options.Observers)
+        {
+            _events.Subscribe(observer);
+        }
+
         _options = options;
         RaceIsBug = options.RaceIsBug;
         _operations.Sink = options.ScheduleSink;
@@ -71,7 +78,9 @@ internal sealed partial class ControlledScheduler : IDisposable
     public void Use(ISchedulingStrategy strategy)
     {
         _strategy.Release();
+        _events.Unsubscribe(_strategy);
         _strategy = new StrategyMediator(strategy, _options.ScheduleSink);
+        _events.Subscribe(_strategy);
     }
 
     /// <summary>Scheduling points taken so far in this iteration (a spin-wait waits for another operation to take one).</summary>
@@ -223,8 +232,9 @@ internal sealed partial class ControlledScheduler : IDisposable
     }
 
     /// <summary>
-    /// Records what the running step did to shared state, for strategies that reduce by partial
-    /// order. Only recorded when the strategy observes effects, so other strategies pay nothing.
+    /// Publishes what the running step did to shared state (an <see cref="EffectEvent"/>), for
+    /// strategies that reduce by partial order and other subscribers. Only published when some
+    /// subscriber observes effects, so other runs pay nothing.
     /// </summary>
     public void RecordEffect(object key, bool isWrite)
     {
@@ -236,7 +246,10 @@ internal sealed partial class ControlledScheduler : IDisposable
             Buffers.Flush(this, running);
         }
 
-        _strategy.RecordEffect(key, isWrite);
+        if (_events.ObservesEffects)
+        {
+            _events.Effect(new EffectEvent(_steps, _current?.Id ?? -1, key, isWrite));
+        }
     }
 
     /// <summary>Flushes the running operation's stores when it creates another (a thread start or a task is queued through a fence).</summary>

@@ -58,6 +58,9 @@ internal sealed record SchedulerOptions
     /// </summary>
     public bool RaceIsBug { get; init; }
 
+    /// <summary>More subscribers to the scheduler's <see cref="ExecutionEvents"/>, after its own (metrics, the strategy).</summary>
+    public IReadOnlyList<IExecutionObserver> Observers { get; init; } = [];
+
     private static void BreakIntoDebugger()
     {
         if (System.Diagnostics.Debugger.IsAttached)

@@ -4,10 +4,11 @@ namespace ScheduleExplorer.Runtime;
 
 /// <summary>
 /// Stands between the scheduler and the strategy: asks it for every decision and data choice,
-/// records each as a schedule step, hands step effects to strategies that reduce by partial order,
-/// and turns a strategy's divergence into a flag the scheduler ends the iteration on.
+/// records each as a schedule step, hands step effects (it subscribes to the scheduler's
+/// <see cref="ExecutionEvents"/> for them) to strategies that reduce by partial order, and turns a
+/// strategy's divergence into a flag the scheduler ends the iteration on.
 /// </summary>
-internal sealed class StrategyMediator
+internal sealed class StrategyMediator : IExecutionObserver
 {
     // The schedule buffer of the last mediator released: an exploration creates a scheduler per run,
     // and a run of long iterations would otherwise grow a fresh list to thousands of steps each time.
@@ -52,12 +53,12 @@ internal sealed class StrategyMediator
         Divergence = null;
     }
 
-    /// <summary>Records what the running step did; free when the strategy does not observe effects.</summary>
-    public void RecordEffect(object key, bool isWrite)
+    /// <summary>Records what the running step did, for a strategy that observes effects.</summary>
+    public void OnEffect(in EffectEvent effect)
     {
         if (_observer is not null)
         {
-            _effects.Add(new StepEffect(key, isWrite));
+            _effects.Add(effect.Effect);
         }
     }
 
@@ -99,7 +100,11 @@ internal sealed class StrategyMediator
 
     private int? ChooseData(SchedulingPointKind kind, int current, string? site, Func<int> choose, string? target = null)
     {
-        RecordEffect(StepEffect.Everything, isWrite: true);
+        if (_observer is not null)
+        {
+            _effects.Add(new StepEffect(StepEffect.Everything, IsWrite: true));
+        }
+
         int value;
         try
         {
