@@ -3,7 +3,7 @@ using ScheduleExplorer.Runtime;
 namespace ScheduleExplorer.Strategies;
 
 /// <summary>One registered exploration strategy: its name, what it does, its bound and how to build it.</summary>
-/// <param name="Name">The name the CLI, NUnit, <c>coyote.json</c> and the library use ("pos").</param>
+/// <param name="Name">The name the CLI, NUnit and the library use ("pos").</param>
 /// <param name="Description">One line on what it does.</param>
 /// <param name="Bound">What <see cref="StrategyParameters.Bound"/> means for it, or null when it takes none.</param>
 /// <param name="DefaultBound">The bound used when none is given.</param>

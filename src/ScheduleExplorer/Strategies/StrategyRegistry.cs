@@ -4,7 +4,7 @@ namespace ScheduleExplorer.Strategies;
 
 /// <summary>
 /// The exploration strategies by name: the engine, the CLI (<c>-s</c>), NUnit
-/// (<c>[ExploreSchedules]</c>, <c>SCHEDEX_STRATEGY</c>) and <c>coyote.json</c> all resolve names here,
+/// (<c>[ExploreSchedules]</c>, <c>SCHEDEX_STRATEGY</c>) and the library (<c>TestConfiguration.Strategy</c>) all resolve names here,
 /// so a new strategy is its class plus one line below.
 /// </summary>
 public static class StrategyRegistry
