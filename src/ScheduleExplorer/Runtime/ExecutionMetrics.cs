@@ -20,10 +20,11 @@ internal sealed class ExecutionMetrics : IExecutionObserver
         if (decision.IsSwitch)
         {
             Switches++;
-            if (decision.CurrentEnabled)
-            {
-                Preemptions++;
-            }
+        }
+
+        if (decision.IsPreemption)
+        {
+            Preemptions++;
         }
     }
 }

@@ -54,13 +54,7 @@ internal sealed class StrategyMediator : IExecutionObserver
     }
 
     /// <summary>Records what the running step did, for a strategy that observes effects.</summary>
-    public void OnEffect(in EffectEvent effect)
-    {
-        if (_observer is not null)
-        {
-            _effects.Add(effect.Effect);
-        }
-    }
+    public void OnEffect(in EffectEvent effect) => Note(effect.Effect);
 
     /// <summary>The operation to run next, or -1 when the strategy diverged from its recorded schedule.</summary>
     public int ChooseOperation(ReadOnlySpan<int> enabled, int current, SchedulingPointKind kind, string? site, string? target, PendingPoints pending)
@@ -100,11 +94,7 @@ internal sealed class StrategyMediator : IExecutionObserver
 
     private int? ChooseData(SchedulingPointKind kind, int current, string? site, Func<int> choose, string? target = null)
     {
-        if (_observer is not null)
-        {
-            _effects.Add(new StepEffect(StepEffect.Everything, IsWrite: true));
-        }
-
+        Note(new StepEffect(StepEffect.Everything, IsWrite: true));
         int value;
         try
         {
@@ -118,6 +108,14 @@ internal sealed class StrategyMediator : IExecutionObserver
 
         Record(new ScheduleStep(kind, current, current, value, site, target));
         return value;
+    }
+
+    private void Note(in StepEffect effect)
+    {
+        if (_observer is not null)
+        {
+            _effects.Add(effect);
+        }
     }
 
     private void Record(in ScheduleStep step)
